@@ -1,0 +1,35 @@
+package io.snapsim.core.storage;
+
+import io.snapsim.core.state.KeyGroupRange;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The state one subtask contributed to a snapshot.
+ *
+ * @param subtaskIndex     index of the subtask within its operator
+ * @param keyGroups        key groups the keyed state covers, or {@link KeyGroupRange#EMPTY} for a non-keyed operator
+ * @param keyedState       keyed state (key-group partitioned), or null when the operator has none
+ * @param operatorState    non-keyed operator state (for example a sink's pending transactions), or null
+ * @param sourcePositions  for sources: split id to the offset to resume from; empty otherwise
+ */
+public record SubtaskStateSnapshot(
+        int subtaskIndex,
+        KeyGroupRange keyGroups,
+        StateHandle keyedState,
+        StateHandle operatorState,
+        Map<String, Long> sourcePositions) {
+
+    public SubtaskStateSnapshot {
+        if (subtaskIndex < 0) {
+            throw new IllegalArgumentException("subtaskIndex must be >= 0");
+        }
+        keyGroups = keyGroups == null ? KeyGroupRange.EMPTY : keyGroups;
+        sourcePositions = sourcePositions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sourcePositions));
+    }
+
+    /** Total bytes of state this subtask holds. */
+    public long stateSize() {
+        return (keyedState == null ? 0 : keyedState.size()) + (operatorState == null ? 0 : operatorState.size());
+    }
+}
