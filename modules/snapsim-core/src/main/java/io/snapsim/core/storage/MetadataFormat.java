@@ -1,0 +1,449 @@
+package io.snapsim.core.storage;
+
+import io.snapsim.core.state.KeyGroupRange;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.CRC32;
+
+/**
+ * The binary format of a {@code _metadata} file, and its atomic writing and checked reading.
+ *
+ * <p>Layout (big-endian, as {@link DataOutputStream} writes):
+ * <pre>
+ *   int  MAGIC ("SNAP")
+ *   int  VERSION
+ *   int  payload length n
+ *   n    payload bytes
+ *   long CRC32 of the payload
+ * </pre>
+ * The payload is hand-written field by field (no Java serialization, no reflection) so that the
+ * format is stable and a change is visible here: job id, checkpoint id, trigger and completion
+ * timestamps, kind, retention, then per operator its id, name, parallelism, max parallelism and
+ * subtasks; per subtask its index, key-group range, keyed and operator state handles and source
+ * positions. Strings are an int byte count (-1 for null) and strict UTF-8.
+ *
+ * <p>Invariants: {@link #read} returns only metadata whose magic, version and checksum matched and
+ * whose file handles stay inside their snapshot directory (a relative path never contains
+ * {@code ..}; an absolute one has no {@code ..} segment), because a restore must never be steered
+ * to files outside the snapshot. Every refusal is a {@link CheckpointFormatException} naming the file.
+ *
+ * <p>Stateless; callable from any thread. A given directory must have one writer at a time.
+ */
+public final class MetadataFormat {
+
+    public static final int MAGIC = 0x534E4150; // "SNAP"
+    public static final int VERSION = 1;
+    public static final String METADATA_FILE_NAME = "_metadata";
+
+    private static final int HEADER_BYTES = 3 * Integer.BYTES;
+    private static final int TRAILER_BYTES = Long.BYTES;
+
+    // Handle tags. Explicit numbers rather than ordinals, so reordering code never changes the format.
+    private static final byte HANDLE_NONE = 0;
+    private static final byte HANDLE_INLINE = 1;
+    private static final byte HANDLE_FILE = 2;
+
+    private static final byte KIND_CHECKPOINT = 0;
+    private static final byte KIND_SAVEPOINT = 1;
+
+    private MetadataFormat() {
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /**
+     * Encodes metadata as the bytes of a {@code _metadata} file.
+     *
+     * @throws IllegalArgumentException if a string is not valid Unicode (an unpaired surrogate)
+     *                                  or a source position is null; both are programming errors
+     */
+    public static byte[] serialize(CheckpointMetadata md) {
+        Objects.requireNonNull(md, "metadata");
+        byte[] payload = encodePayload(md);
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(HEADER_BYTES + payload.length + TRAILER_BYTES);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(payload.length);
+            out.write(payload);
+            out.writeLong(crc.getValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Writes {@code checkpointDir/_metadata} through a temporary file in the same directory and an
+     * atomic rename, so the file appears only complete; a failed write leaves no file behind.
+     * Creates {@code checkpointDir} if needed.
+     *
+     * @throws IllegalStateException if {@code _metadata} already exists: it marks a completed
+     *                               snapshot, which is never overwritten
+     * @throws UncheckedIOException  if the file system refuses the write
+     */
+    public static void write(Path checkpointDir, CheckpointMetadata md) {
+        byte[] bytes = serialize(md);
+        Path target = checkpointDir.resolve(METADATA_FILE_NAME);
+        try {
+            AtomicFiles.write(target, bytes, false);
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalStateException(target + " already exists; a completed snapshot is never overwritten", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e, e);
+        }
+    }
+
+    private static byte[] encodePayload(CheckpointMetadata md) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeString(out, md.jobId(), "job id");
+            out.writeLong(md.checkpointId());
+            out.writeLong(md.triggerTimestamp());
+            out.writeLong(md.completionTimestamp());
+            out.writeByte(kindCode(md.kind()));
+            writeString(out, md.retention(), "retention");
+            out.writeInt(md.operators().size());
+            for (OperatorStateSnapshot op : md.operators()) {
+                writeOperator(out, op);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: writing to memory", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeOperator(DataOutputStream out, OperatorStateSnapshot op) throws IOException {
+        writeString(out, op.operatorId(), "operator id");
+        writeString(out, op.operatorName(), "operator name");
+        out.writeInt(op.parallelism());
+        out.writeInt(op.maxParallelism());
+        out.writeInt(op.subtasks().size());
+        for (SubtaskStateSnapshot st : op.subtasks()) {
+            out.writeInt(st.subtaskIndex());
+            out.writeInt(st.keyGroups().start());
+            out.writeInt(st.keyGroups().end());
+            writeHandle(out, st.keyedState());
+            writeHandle(out, st.operatorState());
+            out.writeInt(st.sourcePositions().size());
+            for (Map.Entry<String, Long> position : st.sourcePositions().entrySet()) {
+                if (position.getValue() == null) {
+                    throw new IllegalArgumentException("operator " + op.operatorId() + " subtask " + st.subtaskIndex()
+                            + ": source position of split '" + position.getKey() + "' is null");
+                }
+                writeString(out, position.getKey(), "split id");
+                out.writeLong(position.getValue());
+            }
+        }
+    }
+
+    private static void writeHandle(DataOutputStream out, StateHandle handle) throws IOException {
+        if (handle == null) {
+            out.writeByte(HANDLE_NONE);
+        } else if (handle instanceof StateHandle.Inline inline) {
+            byte[] content = inline.bytes();
+            out.writeByte(HANDLE_INLINE);
+            out.writeInt(content.length);
+            out.write(content);
+        } else if (handle instanceof StateHandle.File file) {
+            out.writeByte(HANDLE_FILE);
+            writeString(out, file.path(), "state file path");
+            out.writeBoolean(file.relative());
+            out.writeLong(file.size());
+            out.writeLong(file.crc32());
+        } else {
+            throw new IllegalArgumentException("unknown state handle " + handle.getClass());
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String s, String field) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        ByteBuffer encoded;
+        try {
+            // A strict encoder: the default String.getBytes would silently turn a lone surrogate into '?'.
+            encoded = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(s));
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(field + " '" + s + "' is not valid Unicode (unpaired surrogate)", e);
+        }
+        out.writeInt(encoded.remaining());
+        out.write(encoded.array(), encoded.arrayOffset() + encoded.position(), encoded.remaining());
+    }
+
+    private static byte kindCode(SnapshotKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return switch (kind) {
+            case CHECKPOINT -> KIND_CHECKPOINT;
+            case SAVEPOINT -> KIND_SAVEPOINT;
+        };
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /**
+     * Reads and checks a {@code _metadata} file.
+     *
+     * @throws CheckpointFormatException if the file is missing or unreadable, or for any reason
+     *                                   {@link #deserialize} gives
+     */
+    public static CheckpointMetadata read(Path metadataFile) {
+        if (Files.isDirectory(metadataFile)) {
+            throw new CheckpointFormatException(metadataFile, "is a directory, not a " + METADATA_FILE_NAME + " file");
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(metadataFile);
+        } catch (NoSuchFileException e) {
+            throw new CheckpointFormatException(metadataFile, "metadata file does not exist", e);
+        } catch (IOException e) {
+            throw new CheckpointFormatException(metadataFile, "cannot be read: " + e, e);
+        }
+        return deserialize(bytes, metadataFile);
+    }
+
+    /**
+     * Decodes the bytes of a {@code _metadata} file.
+     *
+     * @param sourceForErrors the file the bytes came from, named in every error message
+     * @throws CheckpointFormatException when the bytes are too short or truncated, do not start
+     *                                   with the magic number, carry another format version, fail
+     *                                   the checksum, are malformed, or hold a file handle whose
+     *                                   path leaves the snapshot directory
+     */
+    public static CheckpointMetadata deserialize(byte[] bytes, Path sourceForErrors) {
+        Path src = sourceForErrors;
+        if (bytes.length < Integer.BYTES) {
+            throw new CheckpointFormatException(src, bytes.length == 0
+                    ? "the file is empty; not a snapsim metadata file"
+                    : "too short (" + bytes.length + " bytes) to be a snapsim metadata file");
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        int magic = buf.getInt();
+        if (magic != MAGIC) {
+            throw new CheckpointFormatException(src, String.format(
+                    "not a snapsim metadata file (magic number 0x%08X, expected 0x%08X)", magic, MAGIC));
+        }
+        if (bytes.length < HEADER_BYTES) {
+            throw new CheckpointFormatException(src, "truncated: " + bytes.length + " bytes, shorter than the header");
+        }
+        int version = buf.getInt();
+        if (version != VERSION) {
+            throw new CheckpointFormatException(src,
+                    "format version " + version + " is not supported; this snapsim reads version " + VERSION);
+        }
+        int payloadLength = buf.getInt();
+        long expected = (long) HEADER_BYTES + payloadLength + TRAILER_BYTES;
+        if (payloadLength < 0) {
+            throw new CheckpointFormatException(src, "corrupt header (negative payload length " + payloadLength + ")");
+        }
+        if (bytes.length < expected) {
+            throw new CheckpointFormatException(src, "truncated: the file has " + bytes.length
+                    + " bytes but its header announces " + expected);
+        }
+        if (bytes.length > expected) {
+            throw new CheckpointFormatException(src, (bytes.length - expected)
+                    + " unexpected bytes after the checksum: the file is corrupt");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, HEADER_BYTES, payloadLength);
+        long storedCrc = ByteBuffer.wrap(bytes, HEADER_BYTES + payloadLength, TRAILER_BYTES).getLong();
+        if (storedCrc != crc.getValue()) {
+            throw new CheckpointFormatException(src, "checksum mismatch: the file is corrupt");
+        }
+        ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER_BYTES, payloadLength).slice();
+        return new PayloadDecoder(payload, src).decode();
+    }
+
+    /**
+     * Why a file handle's path may not be followed, or null when it is fine. Shared with
+     * {@link StateReader} so that handles built in code get the same check as handles read from disk.
+     */
+    static String unsafePathReason(StateHandle.File handle) {
+        String p = handle.path();
+        for (String segment : p.split("[/\\\\]")) {
+            if (segment.equals("..")) {
+                return handle.relative()
+                        ? "relative state path '" + p + "' escapes the snapshot directory"
+                        : "absolute state path '" + p + "' contains '..' segments";
+            }
+        }
+        Path parsed;
+        try {
+            parsed = Path.of(p);
+        } catch (InvalidPathException e) {
+            return "state path '" + p + "' is not a valid path: " + e.getReason();
+        }
+        if (handle.relative() && (parsed.isAbsolute() || p.startsWith("/") || p.startsWith("\\"))) {
+            return "relative state path '" + p + "' is absolute";
+        }
+        if (!handle.relative() && !parsed.isAbsolute()) {
+            return "absolute state path '" + p + "' is not absolute";
+        }
+        return null;
+    }
+
+    /** One pass over a payload whose checksum already matched; every inconsistency is refused. */
+    private static final class PayloadDecoder {
+        private final ByteBuffer in;
+        private final Path src;
+
+        PayloadDecoder(ByteBuffer in, Path src) {
+            this.in = in;
+            this.src = src;
+        }
+
+        CheckpointMetadata decode() {
+            try {
+                String jobId = string("job id");
+                long checkpointId = in.getLong();
+                long trigger = in.getLong();
+                long completion = in.getLong();
+                SnapshotKind kind = kind(in.get());
+                String retention = string("retention");
+                int operatorCount = count("operators");
+                List<OperatorStateSnapshot> operators = new ArrayList<>(operatorCount);
+                for (int i = 0; i < operatorCount; i++) {
+                    operators.add(operator());
+                }
+                if (in.hasRemaining()) {
+                    throw malformed(in.remaining() + " unread bytes at the end of the payload");
+                }
+                return new CheckpointMetadata(jobId, checkpointId, trigger, completion, kind, retention, operators);
+            } catch (BufferUnderflowException e) {
+                throw malformed("payload ends in the middle of a field");
+            } catch (IllegalArgumentException e) {
+                // A record constructor refused a value (parallelism, key-group range, ...).
+                throw malformed(e.getMessage());
+            }
+        }
+
+        private OperatorStateSnapshot operator() {
+            String id = string("operator id");
+            String name = string("operator name");
+            int parallelism = in.getInt();
+            int maxParallelism = in.getInt();
+            int subtaskCount = count("subtasks of operator " + id);
+            List<SubtaskStateSnapshot> subtasks = new ArrayList<>(subtaskCount);
+            for (int i = 0; i < subtaskCount; i++) {
+                subtasks.add(subtask(id));
+            }
+            return new OperatorStateSnapshot(id, name, parallelism, maxParallelism, subtasks);
+        }
+
+        private SubtaskStateSnapshot subtask(String operatorId) {
+            int index = in.getInt();
+            String where = "operator " + operatorId + " subtask " + index;
+            KeyGroupRange keyGroups = new KeyGroupRange(in.getInt(), in.getInt());
+            StateHandle keyed = handle(where);
+            StateHandle operatorState = handle(where);
+            int positionCount = count("source positions of " + where);
+            Map<String, Long> positions = new LinkedHashMap<>();
+            for (int i = 0; i < positionCount; i++) {
+                String split = string("split id");
+                if (split == null || positions.put(split, in.getLong()) != null) {
+                    throw malformed(where + ": null or repeated split id '" + split + "'");
+                }
+            }
+            return new SubtaskStateSnapshot(index, keyGroups, keyed, operatorState, positions);
+        }
+
+        private StateHandle handle(String where) {
+            byte tag = in.get();
+            switch (tag) {
+                case HANDLE_NONE:
+                    return null;
+                case HANDLE_INLINE:
+                    byte[] content = new byte[length("inline state of " + where)];
+                    in.get(content);
+                    return new StateHandle.Inline(content);
+                case HANDLE_FILE:
+                    String path = string("state file path");
+                    if (path == null || path.isBlank()) {
+                        throw malformed(where + ": state file path is empty");
+                    }
+                    boolean relative = in.get() != 0;
+                    long size = in.getLong();
+                    long crc = in.getLong();
+                    if (size < 0) {
+                        throw malformed(where + ": negative state file size " + size);
+                    }
+                    StateHandle.File file = new StateHandle.File(path, relative, size, crc);
+                    String unsafe = unsafePathReason(file);
+                    if (unsafe != null) {
+                        throw new CheckpointFormatException(src, where + ": " + unsafe + "; refusing to restore from it");
+                    }
+                    return file;
+                default:
+                    throw malformed(where + ": unknown state handle tag " + tag);
+            }
+        }
+
+        private SnapshotKind kind(byte code) {
+            switch (code) {
+                case KIND_CHECKPOINT:
+                    return SnapshotKind.CHECKPOINT;
+                case KIND_SAVEPOINT:
+                    return SnapshotKind.SAVEPOINT;
+                default:
+                    throw malformed("unknown snapshot kind " + code);
+            }
+        }
+
+        private String string(String field) {
+            int length = in.getInt();
+            if (length == -1) {
+                return null;
+            }
+            if (length < 0 || length > in.remaining()) {
+                throw malformed(field + " has impossible length " + length);
+            }
+            ByteBuffer utf8 = in.slice();
+            utf8.limit(length);
+            in.position(in.position() + length);
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(utf8).toString();
+            } catch (CharacterCodingException e) {
+                throw malformed(field + " is not valid UTF-8");
+            }
+        }
+
+        /** A byte count; must fit in what is left, so a corrupt value cannot trigger a huge allocation. */
+        private int length(String field) {
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining()) {
+                throw malformed(field + " has impossible length " + length);
+            }
+            return length;
+        }
+
+        /** An element count; every element takes at least one byte, so the same bound applies. */
+        private int count(String field) {
+            return length(field);
+        }
+
+        private CheckpointFormatException malformed(String detail) {
+            return new CheckpointFormatException(src, "malformed metadata payload: " + detail);
+        }
+    }
+}
