@@ -1,0 +1,17 @@
+package io.snapsim.core.sim;
+
+/**
+ * One fault a simulation injects, as written under {@code faults:}. Each list item is a mapping
+ * with a single key, the fault's {@link #type()}, whose value holds the fault's fields:
+ * <pre>
+ * faults:
+ *   - crash: {operator: counter, subtask: 1, at-record: 7000}
+ * </pre>
+ * To add a kind: a record implementing this interface, its name in {@code permits}, and a reader
+ * registered in {@link SimulationParser}.
+ */
+public sealed interface FaultSpec permits CrashFault {
+
+    /** The key that introduces this kind in a simulation file, e.g. {@code crash}. */
+    String type();
+}

@@ -1,0 +1,85 @@
+package io.snapsim.core.sim;
+
+import io.snapsim.core.config.Configuration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One simulation file, parsed and checked: which job to run, how, which faults to inject and what
+ * the outcome must be. Produced by {@link SimulationParser}; immutable (the configuration is copied
+ * on the way in and on the way out).
+ *
+ * @param name        the simulation's name; the file name without extension unless given
+ * @param description free text, empty unless given
+ * @param file        the file it was read from, as given (used in messages)
+ * @param job         a job name from the {@link JobCatalog}
+ * @param parameters  the job's parameters as read from YAML (Integer, Long, Double, Boolean, String, List, Map),
+ *                    copied deeply and unmodifiable
+ * @param parallelism the job's parallelism, at least 1
+ * @param seed        seed of every random choice in the run
+ * @param execution   live or deterministic
+ * @param sink        transactional or plain
+ * @param expect      what the checker must find
+ * @param config      the Flink options of the run, with their origins
+ * @param faults      the faults to inject, in file order
+ */
+public record SimulationSpec(
+        String name,
+        String description,
+        Path file,
+        String job,
+        Map<String, Object> parameters,
+        int parallelism,
+        long seed,
+        ExecutionMode execution,
+        SinkKind sink,
+        Expectation expect,
+        Configuration config,
+        List<FaultSpec> faults) {
+
+    public SimulationSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(job, "job");
+        parameters = immutableMap(parameters);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(expect, "expect");
+        config = config.copy();
+        faults = List.copyOf(faults);
+    }
+
+    private static Map<String, Object> immutableMap(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), immutable(value)));
+        return Collections.unmodifiableMap(copy);
+    }
+
+    /** YAML parameter values may nest lists and mappings; copy them all the way down. */
+    private static Object immutable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return immutableMap(map);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(element -> copy.add(immutable(element)));
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
+    }
+
+    /** A copy of the run's configuration; changing it does not change this spec. */
+    @Override
+    public Configuration config() {
+        return config.copy();
+    }
+}
