@@ -1,0 +1,54 @@
+package io.snapsim.cli;
+
+import io.snapsim.core.InvalidInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code snapsim} command, the {@code bin/flink} of this project. Exit codes: 0 the run met its
+ * expectation (VALID), 1 it did not (INVALID), 2 bad input or a run that could not finish (UNKNOWN).
+ */
+@Command(name = "snapsim", mixinStandardHelpOptions = true, version = "snapsim 0.1.0",
+        description = "Simulates Flink-style checkpointing on Pekko actors, injects faults, and checks recovery.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class SnapsimCommand implements Runnable {
+    /** Bad input: a malformed file, an unknown key, a bad value. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code; never throws for bad input. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new SnapsimCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = e;
+            while (!(cause instanceof InvalidInputException) && cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof InvalidInputException) {
+                err.println("snapsim: " + cause.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("snapsim: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return EXIT_BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+}

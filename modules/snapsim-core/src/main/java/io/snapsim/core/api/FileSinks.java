@@ -1,0 +1,26 @@
+package io.snapsim.core.api;
+
+import io.snapsim.core.sink.PlainFileSinkOperator;
+import io.snapsim.core.sink.TransactionalFileSinkOperator;
+import java.nio.file.Path;
+
+/** The file sinks: transactional (two-phase commit on checkpoints) and plain (write at once). */
+public final class FileSinks {
+    private FileSinks() {
+    }
+
+    /** Exactly-once file sink: output becomes visible only when the checkpoint that covers it completes. */
+    public static SinkDescriptor transactional(Path directory) {
+        return () -> () -> new TransactionalFileSinkOperator(directory);
+    }
+
+    /** Drops every record (for benchmarks). */
+    public static SinkDescriptor discarding() {
+        return () -> io.snapsim.core.sink.DiscardingSinkOperator::new;
+    }
+
+    /** At-least-once file sink: output is visible at once; replay after a failure duplicates it. */
+    public static SinkDescriptor plain(Path directory) {
+        return () -> () -> new PlainFileSinkOperator(directory);
+    }
+}

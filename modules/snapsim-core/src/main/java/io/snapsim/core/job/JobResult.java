@@ -1,0 +1,37 @@
+package io.snapsim.core.job;
+
+import io.snapsim.core.checkpoint.CheckpointCounts;
+import io.snapsim.core.checkpoint.CheckpointStats;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The outcome of one job run.
+ *
+ * @param jobId            the job's id (also its folder under the checkpoint directory)
+ * @param jobName          the name given to execute
+ * @param status           how it ended
+ * @param failureMessage   why it failed, or null
+ * @param restarts         how many times it was restarted after a failure
+ * @param recordsIn        records emitted by all sources, replays included
+ * @param recordsOut       records handed to all sinks, replays included
+ * @param counts           checkpoint counts (triggered, completed, failed, restored)
+ * @param checkpointHistory one row per checkpoint
+ * @param finalKeyedState  operator uid → state name → key → value, at the end of a finished job
+ * @param latestCheckpoint path of the latest completed checkpoint's {@code _metadata}, or null
+ * @param wallMillis       wall-clock duration of the run in milliseconds
+ */
+public record JobResult(
+        String jobId,
+        String jobName,
+        JobStatus status,
+        String failureMessage,
+        int restarts,
+        long recordsIn,
+        long recordsOut,
+        CheckpointCounts counts,
+        List<CheckpointStats> checkpointHistory,
+        SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalKeyedState,
+        String latestCheckpoint,
+        long wallMillis) {
+}

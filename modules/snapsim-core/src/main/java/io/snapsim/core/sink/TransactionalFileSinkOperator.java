@@ -1,0 +1,194 @@
+package io.snapsim.core.sink;
+
+import io.snapsim.core.operators.OperatorContext;
+import io.snapsim.core.operators.StreamOperator;
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A two-phase-commit file sink. Records go to an open transaction file
+ * ({@code .part-S-A-N.inprogress}); a checkpoint's snapshot pre-commits it (renamed to
+ * {@code .part-S-A-N.pending}) and remembers it under the checkpoint id in operator state; the
+ * checkpoint's completion notice commits every pending transaction up to that id (renamed to
+ * {@code part-S-A-N.txt}). On restore, the pending transactions of the restored checkpoint are
+ * committed (idempotently) and every other uncommitted file of this subtask is aborted (deleted).
+ * So committed files only ever hold data of completed checkpoints. Confined to the owning task.
+ */
+public final class TransactionalFileSinkOperator implements StreamOperator {
+    /** Suffix of committed files; readers of the output read only these. */
+    public static final String COMMITTED_SUFFIX = ".txt";
+    private static final String PENDING_SUFFIX = ".pending";
+    private static final String IN_PROGRESS_SUFFIX = ".inprogress";
+
+    private final Path directory;
+    /** Pre-committed transactions by the checkpoint that pre-committed them. */
+    private final TreeMap<Long, String> pending = new TreeMap<>();
+    private OperatorContext context;
+    private String openTransaction;
+    private BufferedWriter writer;
+    private long recordsInTransaction;
+    private int sequence;
+    private long committedRecords;
+
+    public TransactionalFileSinkOperator(Path directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public void setup(OperatorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void restoreOperatorState(byte[] state) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                pending.put(in.readLong(), in.readUTF());
+            }
+        }
+    }
+
+    @Override
+    public void open() throws IOException {
+        Files.createDirectories(directory);
+        // Recover: the restored checkpoint completed, so its pre-committed transactions must be committed.
+        for (String txn : pending.values()) {
+            commit(txn);
+        }
+        pending.clear();
+        abortLeftovers();
+        beginTransaction();
+    }
+
+    @Override
+    public void processElement(int input, Object record) throws IOException {
+        writer.write(String.valueOf(record));
+        writer.write('\n');
+        recordsInTransaction++;
+    }
+
+    @Override
+    public byte[] snapshotOperatorState(long checkpointId) throws IOException {
+        preCommitOpenTransaction(checkpointId);
+        beginTransaction();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(pending.size());
+            for (Map.Entry<Long, String> e : pending.entrySet()) {
+                out.writeLong(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws IOException {
+        Map<Long, String> done = pending.headMap(checkpointId, true);
+        for (String txn : done.values()) {
+            commit(txn);
+        }
+        done.clear();
+    }
+
+    @Override
+    public void endInput(boolean checkpointingEnabled) throws IOException {
+        if (!checkpointingEnabled) {
+            // No checkpoint will come to commit the tail: commit at end of input, as Flink does.
+            String txn = openTransaction;
+            closeWriter();
+            if (recordsInTransaction > 0) {
+                Files.move(file(txn, IN_PROGRESS_SUFFIX), file(txn, PENDING_SUFFIX));
+                commit(txn);
+            } else {
+                Files.deleteIfExists(file(txn, IN_PROGRESS_SUFFIX));
+            }
+            openTransaction = null;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeWriter();
+    }
+
+    /** Records this subtask committed since it was opened. */
+    public long committedRecords() {
+        return committedRecords;
+    }
+
+    private void beginTransaction() throws IOException {
+        openTransaction = "part-" + context.subtaskIndex() + "-" + context.attempt() + "-" + (sequence++);
+        writer = Files.newBufferedWriter(file(openTransaction, IN_PROGRESS_SUFFIX), StandardCharsets.UTF_8);
+        recordsInTransaction = 0;
+    }
+
+    private void preCommitOpenTransaction(long checkpointId) throws IOException {
+        String txn = openTransaction;
+        closeWriter();
+        if (recordsInTransaction == 0) {
+            Files.deleteIfExists(file(txn, IN_PROGRESS_SUFFIX));
+            return;
+        }
+        Files.move(file(txn, IN_PROGRESS_SUFFIX), file(txn, PENDING_SUFFIX));
+        pending.put(checkpointId, txn);
+    }
+
+    private void commit(String txn) throws IOException {
+        Path pendingFile = file(txn, PENDING_SUFFIX);
+        Path committed = directory.resolve(txn + COMMITTED_SUFFIX);
+        if (Files.exists(pendingFile)) {
+            try {
+                Files.move(pendingFile, committed, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(pendingFile, committed);
+            }
+            committedRecords += countLines(committed);
+        } else if (!Files.exists(committed)) {
+            throw new IllegalStateException("cannot commit transaction " + txn + " in " + directory
+                    + ": neither its pending file nor its committed file exists");
+        }
+    }
+
+    private void abortLeftovers() throws IOException {
+        String prefix = ".part-" + context.subtaskIndex() + "-";
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*")) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                if (name.endsWith(PENDING_SUFFIX) || name.endsWith(IN_PROGRESS_SUFFIX)) {
+                    Files.delete(f);
+                }
+            }
+        }
+    }
+
+    private void closeWriter() throws IOException {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+    }
+
+    private Path file(String txn, String suffix) {
+        return directory.resolve("." + txn + suffix);
+    }
+
+    private static long countLines(Path file) throws IOException {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.count();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.snapsim.core.verdict;
+
+import java.util.List;
+
+/**
+ * The verdict of a run: its outcome against what the simulation expected, and why.
+ *
+ * @param outcome     VALID, INVALID or UNKNOWN
+ * @param expectation what the simulation expected (equivalent, duplicates-allowed, divergence)
+ * @param reason      one line saying why
+ * @param comparison  the comparison with the failure-free run, or null when the run did not finish
+ */
+public record Verdict(Outcome outcome, String expectation, String reason, OutputComparison comparison) {
+
+    /** Decides the outcome of a finished run from its comparison with the reference. */
+    public static Verdict judge(String expectation, OutputComparison c) {
+        boolean equal = c.outputEqual() && c.stateEqual();
+        return switch (expectation) {
+            case "equivalent" -> equal
+                    ? new Verdict(Outcome.VALID, expectation, "committed output and final state equal the failure-free run", c)
+                    : new Verdict(Outcome.INVALID, expectation, describe(c), c);
+            case "duplicates-allowed" -> c.missing() == 0
+                    ? new Verdict(Outcome.VALID, expectation, "nothing lost; " + c.duplicates() + " duplicate and "
+                    + c.unexpected() + " inflated records (at-least-once)", c)
+                    : new Verdict(Outcome.INVALID, expectation, describe(c), c);
+            case "divergence" -> equal
+                    ? new Verdict(Outcome.INVALID, expectation, "expected a divergence, but the run equals the failure-free run", c)
+                    : new Verdict(Outcome.VALID, expectation, "diverged as expected: " + describe(c), c);
+            default -> throw new IllegalArgumentException("unknown expectation " + expectation);
+        };
+    }
+
+    /** A run that did not finish cannot be judged. */
+    public static Verdict unknown(String expectation, String reason) {
+        return new Verdict(Outcome.UNKNOWN, expectation, reason, null);
+    }
+
+    private static String describe(OutputComparison c) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (c.missing() > 0) {
+            parts.add(c.missing() + " records lost");
+        }
+        if (c.duplicates() > 0) {
+            parts.add(c.duplicates() + " duplicates");
+        }
+        if (c.unexpected() > 0) {
+            parts.add(c.unexpected() + " unexpected records");
+        }
+        if (!c.stateEqual()) {
+            parts.add("final keyed state differs");
+        }
+        return parts.isEmpty() ? "equal" : String.join(", ", parts);
+    }
+}

@@ -1,0 +1,468 @@
+package io.snapsim.runtime.coordinator;
+
+import io.snapsim.core.api.ExternalizedCheckpointCleanup;
+import io.snapsim.core.checkpoint.AbortedCheckpoint;
+import io.snapsim.core.checkpoint.AckOutcome;
+import io.snapsim.core.checkpoint.CheckpointCoordinatorConfig;
+import io.snapsim.core.checkpoint.CheckpointCoordinatorCore;
+import io.snapsim.core.checkpoint.CheckpointCounts;
+import io.snapsim.core.checkpoint.CheckpointFailureReason;
+import io.snapsim.core.checkpoint.CheckpointStats;
+import io.snapsim.core.checkpoint.CompletedCheckpoint;
+import io.snapsim.core.checkpoint.CompletionOutcome;
+import io.snapsim.core.checkpoint.PendingCheckpoint;
+import io.snapsim.core.checkpoint.SubtaskCheckpointMetrics;
+import io.snapsim.core.checkpoint.SubtaskId;
+import io.snapsim.core.checkpoint.TriggerDecision;
+import io.snapsim.core.checkpoint.TriggerKind;
+import io.snapsim.core.storage.CheckpointMetadata;
+import io.snapsim.core.storage.FsCheckpointStorage;
+import io.snapsim.core.storage.OperatorStateSnapshot;
+import io.snapsim.core.storage.SnapshotKind;
+import io.snapsim.core.storage.SubtaskStateSnapshot;
+import io.snapsim.runtime.job.JobMaster;
+import io.snapsim.runtime.job.RuntimeServices;
+import io.snapsim.runtime.store.CheckpointEntry;
+import io.snapsim.runtime.store.CompletedCheckpointStore;
+import io.snapsim.runtime.task.TaskActor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * The checkpoint coordinator: triggers checkpoints on a timer at the sources, collects the
+ * acknowledgements, writes {@code _metadata}, records completed checkpoints in the persistent
+ * {@link CompletedCheckpointStore}, deletes subsumed ones, and tells every task when a checkpoint
+ * completed or was aborted. All decisions are made by the pure {@link CheckpointCoordinatorCore};
+ * this actor turns them into messages, timers and I/O.
+ */
+public final class CheckpointCoordinatorActor extends AbstractBehavior<CheckpointCoordinatorActor.Command> {
+
+    /** A task: the vertex (chain) it runs and its subtask index. */
+    public record TaskKey(int vertex, int subtask) implements Comparable<TaskKey> {
+        @Override
+        public int compareTo(TaskKey o) {
+            return vertex != o.vertex ? Integer.compare(vertex, o.vertex) : Integer.compare(subtask, o.subtask);
+        }
+    }
+
+    /** Static facts about one operator, for the metadata file. */
+    public record OperatorInfo(String uid, String name, int parallelism, int maxParallelism) {
+    }
+
+    /**
+     * @param core       timing and retention; null when checkpointing is off
+     * @param retention  what happens to retained checkpoints when the job ends
+     * @param jobId      the job's id
+     * @param storage    the job's checkpoint storage; null when checkpointing is off
+     * @param operators  every operator of the job, by uid
+     */
+    public record Settings(CheckpointCoordinatorConfig core, ExternalizedCheckpointCleanup retention, String jobId,
+                           FsCheckpointStorage storage, Map<String, OperatorInfo> operators) {
+    }
+
+    /** Messages the coordinator understands. */
+    public sealed interface Command {
+    }
+
+    /** A new set of tasks runs (first deployment or after a restart); start triggering. */
+    public record Deployed(int attempt, Map<TaskKey, ActorRef<TaskActor.Command>> tasks, Set<TaskKey> sources)
+            implements Command {
+    }
+
+    /** The job is failing over: abort pending checkpoints and stop triggering. */
+    public record Suspend(int attempt) implements Command {
+    }
+
+    public record Acknowledge(int attempt, long checkpointId, Map<SubtaskId, SubtaskStateSnapshot> states,
+                              SubtaskCheckpointMetrics metrics) implements Command {
+    }
+
+    public record Decline(int attempt, long checkpointId, SubtaskId from, String reason) implements Command {
+    }
+
+    /** A source subtask has read all its input and waits for the final checkpoint. */
+    public record SourceExhausted(int attempt, TaskKey task) implements Command {
+    }
+
+    public record GetLatest(ActorRef<Optional<CompletedCheckpoint>> replyTo) implements Command {
+    }
+
+    /** The job ended: apply the retention policy and report the statistics. */
+    public record JobEnded(ExternalizedCheckpointCleanup.JobEnd end, ActorRef<Report> replyTo) implements Command {
+    }
+
+    /** Checkpoint statistics at the end of a job. */
+    public record Report(CheckpointCounts counts, List<CheckpointStats> history, String latestCompletedPath) {
+    }
+
+    private record Tick() implements Command {
+    }
+
+    private record ExpireCheck(long checkpointId) implements Command {
+    }
+
+    private record StoreLoaded(List<CheckpointEntry> entries, Throwable failure)
+            implements Command {
+    }
+
+    private record MetadataWritten(long checkpointId, String path, Throwable failure) implements Command {
+    }
+
+    private record Stored(CompletionOutcome outcome, Throwable failure) implements Command {
+    }
+
+    private static final Object TICK = "tick";
+
+    private final Settings settings;
+    private final RuntimeServices services;
+    private final ActorRef<CompletedCheckpointStore.Command> store;
+    private final ActorRef<JobMaster.Command> master;
+    private final TimerScheduler<Command> timers;
+    private CheckpointCoordinatorCore core;
+    private int attempt = -1;
+    private boolean suspended = true;
+    private boolean ended;
+    private Map<TaskKey, ActorRef<TaskActor.Command>> tasks = Map.of();
+    private Set<TaskKey> sources = Set.of();
+    private final Set<TaskKey> exhaustedSources = new HashSet<>();
+
+    private CheckpointCoordinatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
+                                       RuntimeServices services, ActorRef<CompletedCheckpointStore.Command> store,
+                                       ActorRef<JobMaster.Command> master) {
+        super(context);
+        this.timers = timers;
+        this.settings = settings;
+        this.services = services;
+        this.store = store;
+        this.master = master;
+        context.pipeToSelf(
+                org.apache.pekko.actor.typed.javadsl.AskPattern.ask(store, CompletedCheckpointStore.GetAll::new,
+                        Duration.ofSeconds(60), context.getSystem().scheduler()),
+                StoreLoaded::new);
+    }
+
+    public static Behavior<Command> create(Settings settings, RuntimeServices services,
+                                           ActorRef<CompletedCheckpointStore.Command> store,
+                                           ActorRef<JobMaster.Command> master) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new CheckpointCoordinatorActor(ctx, timers, settings, services, store, master)));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(StoreLoaded.class, this::onStoreLoaded)
+                .onMessage(Deployed.class, this::onDeployed)
+                .onMessage(Suspend.class, this::onSuspend)
+                .onMessage(Tick.class, this::onTick)
+                .onMessage(Acknowledge.class, this::onAcknowledge)
+                .onMessage(Decline.class, this::onDecline)
+                .onMessage(ExpireCheck.class, this::onExpireCheck)
+                .onMessage(MetadataWritten.class, this::onMetadataWritten)
+                .onMessage(Stored.class, this::onStored)
+                .onMessage(SourceExhausted.class, this::onSourceExhausted)
+                .onMessage(GetLatest.class, this::onGetLatest)
+                .onMessage(JobEnded.class, this::onJobEnded)
+                .build();
+    }
+
+    private boolean enabled() {
+        return settings.core() != null;
+    }
+
+    // ---------------------------------------------------------------- start-up and deployment
+
+    private Behavior<Command> onStoreLoaded(StoreLoaded loaded) {
+        if (loaded.failure() != null) {
+            master.tell(new JobMaster.CoordinatorReady(Optional.empty(),
+                    "cannot read the completed-checkpoint store: " + loaded.failure().getMessage()));
+            return this;
+        }
+        List<CompletedCheckpoint> recovered = new ArrayList<>();
+        long nextId = 1;
+        for (CheckpointEntry e : loaded.entries()) {
+            if (!e.savepoint()) {
+                recovered.add(new CompletedCheckpoint(e.checkpointId(), e.triggerTimestamp(), e.completionTimestamp(),
+                        e.metadataPath(), e.stateSize(), TriggerKind.PERIODIC));
+            }
+            nextId = Math.max(nextId, e.checkpointId() + 1);
+        }
+        if (enabled()) {
+            core = new CheckpointCoordinatorCore(settings.core(), allOperatorSubtasks(), nextId, recovered);
+        }
+        Optional<CompletedCheckpoint> latest = recovered.isEmpty() ? Optional.empty()
+                : Optional.of(recovered.get(recovered.size() - 1));
+        master.tell(new JobMaster.CoordinatorReady(latest, null));
+        return this;
+    }
+
+    private Set<SubtaskId> allOperatorSubtasks() {
+        Set<SubtaskId> all = new HashSet<>();
+        for (OperatorInfo op : settings.operators().values()) {
+            for (int i = 0; i < op.parallelism(); i++) {
+                all.add(new SubtaskId(op.uid(), i));
+            }
+        }
+        return all;
+    }
+
+    private Behavior<Command> onDeployed(Deployed deployed) {
+        attempt = deployed.attempt();
+        tasks = Map.copyOf(deployed.tasks());
+        sources = Set.copyOf(deployed.sources());
+        exhaustedSources.clear();
+        suspended = false;
+        if (enabled() && !ended) {
+            timers.startSingleTimer(TICK, new Tick(), Duration.ofMillis(settings.core().intervalMs()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSuspend(Suspend suspend) {
+        suspended = true;
+        timers.cancel(TICK);
+        if (enabled()) {
+            for (AbortedCheckpoint a : core.abortAll(CheckpointFailureReason.TASK_FAILURE,
+                    "job failover in attempt " + suspend.attempt(), services.clock().millis())) {
+                discard(a.checkpointId());
+            }
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- triggering
+
+    private Behavior<Command> onTick(Tick tick) {
+        if (suspended || ended || !enabled()) {
+            return this;
+        }
+        long now = services.clock().millis();
+        boolean finalCheckpoint = !sources.isEmpty() && exhaustedSources.containsAll(sources);
+        TriggerDecision decision = core.tryTrigger(now, finalCheckpoint ? TriggerKind.FINAL : TriggerKind.PERIODIC);
+        if (decision instanceof TriggerDecision.Triggered triggered) {
+            PendingCheckpoint pending = triggered.checkpoint();
+            long id = pending.checkpointId();
+            try {
+                java.nio.file.Files.createDirectories(settings.storage().checkpointDirectory(id));
+            } catch (java.io.IOException e) {
+                core.fail(id, CheckpointFailureReason.IO_FAILURE, "cannot create checkpoint directory: " + e, now)
+                        .ifPresent(this::onAborted);
+                scheduleTick(settings.core().intervalMs());
+                return this;
+            }
+            for (TaskKey source : sources) {
+                tasks.get(source).tell(new TaskActor.TriggerCheckpoint(id, pending.triggerTimestamp()));
+            }
+            timers.startSingleTimer("expire-" + id, new ExpireCheck(id), Duration.ofMillis(settings.core().timeoutMs()));
+            if (!finalCheckpoint) {
+                scheduleTick(settings.core().intervalMs());
+            }
+        } else if (decision instanceof TriggerDecision.Deferred deferred) {
+            scheduleTick(Math.max(1, deferred.earliestRetryTime() - now));
+        }
+        return this;
+    }
+
+    private void scheduleTick(long delayMs) {
+        timers.startSingleTimer(TICK, new Tick(), Duration.ofMillis(delayMs));
+    }
+
+    private Behavior<Command> onSourceExhausted(SourceExhausted exhausted) {
+        if (exhausted.attempt() != attempt || !enabled()) {
+            return this;
+        }
+        exhaustedSources.add(exhausted.task());
+        if (exhaustedSources.containsAll(sources)) {
+            getContext().getSelf().tell(new Tick());
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- acknowledgements
+
+    private Behavior<Command> onAcknowledge(Acknowledge ack) {
+        if (ack.attempt() != attempt || !enabled()) {
+            return this;
+        }
+        long now = services.clock().millis();
+        boolean ready = false;
+        for (Map.Entry<SubtaskId, SubtaskStateSnapshot> e : ack.states().entrySet()) {
+            AckOutcome outcome = core.acknowledge(ack.checkpointId(), e.getKey(), e.getValue(), ack.metrics(), now);
+            ready |= outcome.readyToComplete();
+        }
+        if (ready) {
+            PendingCheckpoint pending = core.pendingCheckpoint(ack.checkpointId()).orElseThrow();
+            CheckpointMetadata metadata = metadataOf(pending, now);
+            FsCheckpointStorage storage = settings.storage();
+            long id = pending.checkpointId();
+            CompletableFuture<String> write = CompletableFuture.supplyAsync(
+                    () -> storage.writeMetadata(id, metadata).toString(), services.ioExecutor());
+            getContext().pipeToSelf(write, (path, err) -> new MetadataWritten(id, path, err));
+        }
+        return this;
+    }
+
+    private CheckpointMetadata metadataOf(PendingCheckpoint pending, long now) {
+        Map<String, List<SubtaskStateSnapshot>> byOperator = new TreeMap<>();
+        for (Map.Entry<SubtaskId, SubtaskStateSnapshot> e : pending.acknowledgedStates().entrySet()) {
+            byOperator.computeIfAbsent(e.getKey().operatorId(), k -> new ArrayList<>()).add(e.getValue());
+        }
+        List<OperatorStateSnapshot> operators = new ArrayList<>();
+        for (Map.Entry<String, List<SubtaskStateSnapshot>> e : byOperator.entrySet()) {
+            OperatorInfo info = settings.operators().get(e.getKey());
+            List<SubtaskStateSnapshot> subtasks = new ArrayList<>(e.getValue());
+            subtasks.sort(Comparator.comparingInt(SubtaskStateSnapshot::subtaskIndex));
+            operators.add(new OperatorStateSnapshot(info.uid(), info.name(), info.parallelism(), info.maxParallelism(),
+                    subtasks));
+        }
+        return new CheckpointMetadata(settings.jobId(), pending.checkpointId(), pending.triggerTimestamp(), now,
+                SnapshotKind.CHECKPOINT, settings.retention().name(), operators);
+    }
+
+    private Behavior<Command> onMetadataWritten(MetadataWritten written) {
+        long now = services.clock().millis();
+        if (ended || suspended) {
+            return this;
+        }
+        if (written.failure() != null) {
+            core.fail(written.checkpointId(), CheckpointFailureReason.IO_FAILURE,
+                    "writing _metadata failed: " + written.failure().getMessage(), now).ifPresent(this::onAborted);
+            return this;
+        }
+        timers.cancel("expire-" + written.checkpointId());
+        Optional<CompletionOutcome> completion = core.complete(written.checkpointId(), written.path(), now);
+        if (completion.isEmpty()) {
+            discard(written.checkpointId()); // expired or aborted while the metadata was written
+            return this;
+        }
+        CompletionOutcome outcome = completion.get();
+        for (AbortedCheckpoint a : outcome.subsumedPending()) {
+            onAborted(a);
+        }
+        CompletedCheckpoint c = outcome.completed();
+        CheckpointEntry entry = new CheckpointEntry(
+                c.checkpointId(), c.triggerTimestamp(), c.completionTimestamp(), c.metadataPath(), c.stateSize(), false);
+        getContext().pipeToSelf(
+                org.apache.pekko.actor.typed.javadsl.AskPattern.<CompletedCheckpointStore.Command, Done>ask(store,
+                        replyTo -> new CompletedCheckpointStore.Add(entry, replyTo), Duration.ofSeconds(60),
+                        getContext().getSystem().scheduler()),
+                (done, err) -> new Stored(outcome, err));
+        return this;
+    }
+
+    private Behavior<Command> onStored(Stored stored) {
+        if (stored.failure() != null) {
+            master.tell(new JobMaster.CheckpointFailureLimitExceeded(
+                    "cannot record completed checkpoint in the store: " + stored.failure().getMessage()));
+            return this;
+        }
+        CompletedCheckpoint completed = stored.outcome().completed();
+        if (!suspended && !ended) {
+            for (ActorRef<TaskActor.Command> task : tasks.values()) {
+                task.tell(new TaskActor.NotifyComplete(completed.checkpointId()));
+            }
+        }
+        for (CompletedCheckpoint old : stored.outcome().subsumedCompleted()) {
+            settings.storage().discardCheckpoint(old.checkpointId());
+            store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
+        }
+        if (!suspended && !ended && completed.kind() == TriggerKind.FINAL) {
+            for (TaskKey source : sources) {
+                tasks.get(source).tell(new TaskActor.FinishInput());
+            }
+        } else if (!suspended && !ended && exhaustedSources.containsAll(sources) && !sources.isEmpty()) {
+            getContext().getSelf().tell(new Tick());
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- aborts
+
+    private Behavior<Command> onDecline(Decline decline) {
+        if (decline.attempt() != attempt || !enabled()) {
+            return this;
+        }
+        core.decline(decline.checkpointId(), decline.from(), decline.reason(), services.clock().millis())
+                .ifPresent(this::onAborted);
+        return this;
+    }
+
+    private Behavior<Command> onExpireCheck(ExpireCheck check) {
+        if (!enabled() || ended) {
+            return this;
+        }
+        for (AbortedCheckpoint a : core.expire(services.clock().millis())) {
+            onAborted(a);
+        }
+        return this;
+    }
+
+    private void onAborted(AbortedCheckpoint aborted) {
+        timers.cancel("expire-" + aborted.checkpointId());
+        for (ActorRef<TaskActor.Command> task : tasks.values()) {
+            task.tell(new TaskActor.NotifyAborted(aborted.checkpointId()));
+        }
+        discard(aborted.checkpointId());
+        if (core.tolerableFailuresExceeded()) {
+            master.tell(new JobMaster.CheckpointFailureLimitExceeded("Exceeded checkpoint tolerable failure threshold ("
+                    + settings.core().tolerableFailedCheckpoints() + "): checkpoint " + aborted.checkpointId()
+                    + " failed: " + aborted.reason() + (aborted.message() == null ? "" : " (" + aborted.message() + ")")));
+        } else if (!suspended && !ended && !sources.isEmpty() && exhaustedSources.containsAll(sources)) {
+            getContext().getSelf().tell(new Tick());
+        }
+    }
+
+    private void discard(long checkpointId) {
+        if (settings.storage() != null) {
+            settings.storage().discardCheckpoint(checkpointId);
+        }
+    }
+
+    // ---------------------------------------------------------------- queries and the end
+
+    private Behavior<Command> onGetLatest(GetLatest get) {
+        get.replyTo().tell(enabled() ? core.latestCompleted() : Optional.empty());
+        return this;
+    }
+
+    private Behavior<Command> onJobEnded(JobEnded end) {
+        ended = true;
+        suspended = true;
+        timers.cancelAll();
+        if (!enabled()) {
+            end.replyTo().tell(new Report(null, List.of(), null));
+            return this;
+        }
+        CheckpointFailureReason reason = end.end() == ExternalizedCheckpointCleanup.JobEnd.FINISHED
+                ? CheckpointFailureReason.FINISHED : CheckpointFailureReason.JOB_CANCELLED;
+        for (AbortedCheckpoint a : core.abortAll(reason, "job " + end.end().name().toLowerCase(), services.clock().millis())) {
+            discard(a.checkpointId());
+        }
+        String latest = core.latestCompleted().map(CompletedCheckpoint::metadataPath).orElse(null);
+        if (!settings.retention().keepsCheckpointsWhen(end.end())) {
+            for (CompletedCheckpoint c : core.retainedCheckpoints()) {
+                settings.storage().discardCheckpoint(c.checkpointId());
+            }
+            settings.storage().discardJobDirectory();
+            latest = null;
+        }
+        end.replyTo().tell(new Report(core.counts(), core.history(), latest));
+        return this;
+    }
+}

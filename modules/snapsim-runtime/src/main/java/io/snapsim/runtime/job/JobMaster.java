@@ -1,0 +1,396 @@
+package io.snapsim.runtime.job;
+
+import io.snapsim.core.api.ExternalizedCheckpointCleanup.JobEnd;
+import io.snapsim.core.checkpoint.CompletedCheckpoint;
+import io.snapsim.core.graph.JobGraph.ResolvedNode;
+import io.snapsim.core.job.JobResult;
+import io.snapsim.core.job.JobStatus;
+import io.snapsim.core.restart.RestartStrategy;
+import io.snapsim.core.storage.CheckpointMetadata;
+import io.snapsim.core.storage.FsCheckpointStorage;
+import io.snapsim.core.storage.MetadataFormat;
+import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
+import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor.TaskKey;
+import io.snapsim.runtime.store.CompletedCheckpointStore;
+import io.snapsim.runtime.store.JournalSettings;
+import io.snapsim.runtime.task.ArmedFault;
+import io.snapsim.runtime.task.TaskActor;
+import io.snapsim.runtime.task.TaskRestore;
+import io.snapsim.runtime.task.TaskSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * The job master: deploys one task actor per subtask of every chain and the checkpoint coordinator,
+ * wires the channels, and handles the job's life: a failed task fails the whole job, the restart
+ * strategy decides whether and when to redeploy, and every redeployment restores all tasks from the
+ * latest completed checkpoint. At the end it applies the retention policy (through the
+ * coordinator) and completes the job's result.
+ */
+public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
+
+    /** Messages the job master understands. */
+    public sealed interface Command {
+    }
+
+    /** The coordinator has read its store; {@code error} is non-null when it could not. */
+    public record CoordinatorReady(Optional<CompletedCheckpoint> latest, String error) implements Command {
+    }
+
+    public record TaskFailed(int attempt, TaskKey task, String message, int faultIndex) implements Command {
+    }
+
+    public record TaskFinished(int attempt, TaskKey task,
+                               SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalKeyedState,
+                               long sourceRecords, long sinkRecords, long recordsSent) implements Command {
+    }
+
+    /** Too many checkpoints failed in a row: the job fails over as after a task failure. */
+    public record CheckpointFailureLimitExceeded(String message) implements Command {
+    }
+
+    /** Cancel the job: stop all tasks and apply the retention policy for cancellation. */
+    public record Cancel() implements Command {
+    }
+
+    /** A fault of the plan fired (reported for the run's summary). */
+    public record FaultFired(int faultIndex, String description) {
+    }
+
+    private record JournalReady(Throwable failure) implements Command {
+    }
+
+    private record Redeploy(int attempt) implements Command {
+    }
+
+    private record RestoreFrom(int attempt, Optional<CompletedCheckpoint> latest) implements Command {
+    }
+
+    private record Ended(JobStatus status, String failure, CheckpointCoordinatorActor.Report report)
+            implements Command {
+    }
+
+    private final JobPlan plan;
+    private final JobRunSettings settings;
+    private final RuntimeServices services;
+    private final CompletableFuture<JobResult> result;
+    private final Consumer<String> events;
+    private final TimerScheduler<Command> timers;
+    private final FsCheckpointStorage storage;
+    private final RestartStrategy restartStrategy;
+    private ActorRef<CheckpointCoordinatorActor.Command> coordinator;
+    private final Set<Integer> firedFaults = new HashSet<>();
+    private final Map<TaskKey, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
+    private final Set<TaskKey> finishedTasks = new HashSet<>();
+    private final SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
+    private final long startMillis;
+    private int attempt = -1;
+    private int restarts;
+    private long sourceRecords;
+    private long sinkRecords;
+    private boolean ending;
+
+    private JobMaster(ActorContext<Command> context, TimerScheduler<Command> timers, JobPlan plan,
+                      JobRunSettings settings, RuntimeServices services, CompletableFuture<JobResult> result,
+                      Consumer<String> events) {
+        super(context);
+        this.timers = timers;
+        this.plan = plan;
+        this.settings = settings;
+        this.services = services;
+        this.result = result;
+        this.events = events;
+        this.startMillis = services.clock().millis();
+        this.storage = settings.checkpointing()
+                ? new FsCheckpointStorage(settings.checkpointsDirectory(), settings.jobId(), settings.inlineThresholdBytes())
+                : null;
+        if (storage != null) {
+            storage.initializeJobDirectories();
+        }
+        this.restartStrategy = settings.restartStrategy();
+        context.pipeToSelf(JournalSettings.prepare(context.getSystem()), (done, err) -> new JournalReady(err));
+    }
+
+    private Behavior<Command> onJournalReady(JournalReady ready) {
+        if (ready.failure() != null) {
+            result.complete(failedBeforeStart("cannot open the checkpoint store's journal: " + ready.failure()));
+            return Behaviors.stopped();
+        }
+        ActorContext<Command> context = getContext();
+        ActorRef<CompletedCheckpointStore.Command> store =
+                context.spawn(CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints");
+        Map<String, CheckpointCoordinatorActor.OperatorInfo> operators = new TreeMap<>();
+        for (ResolvedNode n : plan.graph().nodes()) {
+            operators.put(n.uid(), new CheckpointCoordinatorActor.OperatorInfo(n.uid(), n.name(), n.parallelism(),
+                    n.maxParallelism()));
+        }
+        this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
+                new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
+                        settings.jobId(), storage, operators),
+                services, store, context.getSelf()), "checkpoint-coordinator");
+        return this;
+    }
+
+    private JobResult failedBeforeStart(String message) {
+        return new JobResult(settings.jobId(), plan.graph().jobName(), JobStatus.FAILED, message, 0, 0, 0, null,
+                List.of(), new TreeMap<>(), null, 0);
+    }
+
+    public static Behavior<Command> create(JobPlan plan, JobRunSettings settings, RuntimeServices services,
+                                           CompletableFuture<JobResult> result, Consumer<String> events) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new JobMaster(ctx, timers, plan, settings, services, result, events)));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(JournalReady.class, this::onJournalReady)
+                .onMessage(CoordinatorReady.class, this::onCoordinatorReady)
+                .onMessage(TaskFailed.class, this::onTaskFailed)
+                .onMessage(TaskFinished.class, this::onTaskFinished)
+                .onMessage(CheckpointFailureLimitExceeded.class, this::onCheckpointFailureLimit)
+                .onMessage(Cancel.class, this::onCancel)
+                .onMessage(Redeploy.class, this::onRedeploy)
+                .onMessage(RestoreFrom.class, this::onRestoreFrom)
+                .onMessage(Ended.class, this::onEnded)
+                .build();
+    }
+
+    private Behavior<Command> onCoordinatorReady(CoordinatorReady ready) {
+        if (ready.error() != null) {
+            return endJob(JobStatus.FAILED, ready.error());
+        }
+        deployWith(0, ready.latest().map(c -> Path.of(c.metadataPath())).orElse(settings.recoveryPath()));
+        return this;
+    }
+
+    // ---------------------------------------------------------------- deployment
+
+    private void deployWith(int newAttempt, Path metadataFile) {
+        CheckpointMetadata metadata = null;
+        if (metadataFile != null) {
+            try {
+                metadata = MetadataFormat.read(metadataFile);
+            } catch (RuntimeException e) {
+                endJob(JobStatus.FAILED, "cannot restore from " + metadataFile + ": " + e.getMessage());
+                return;
+            }
+        }
+        attempt = newAttempt;
+        finishedTasks.clear();
+        finalState.clear();
+        tasks.clear();
+        events.accept(metadata == null ? "deploy attempt " + attempt + " (fresh start)"
+                : "deploy attempt " + attempt + " restoring checkpoint " + metadata.checkpointId());
+        Restores restores = metadata == null ? null : new Restores(metadataFile, metadata, plan);
+        Set<TaskKey> sources = new HashSet<>();
+        for (JobPlan.Vertex v : plan.vertices()) {
+            for (int s = 0; s < v.parallelism(); s++) {
+                TaskKey key = new TaskKey(v.id(), s);
+                List<JobPlan.InputChannel> channels = plan.inputChannels(v.id(), s);
+                int[] inputOf = new int[channels.size()];
+                for (int c = 0; c < channels.size(); c++) {
+                    inputOf[c] = channels.get(c).edge().targetInput();
+                }
+                TaskRestore restore = restores == null ? null : restores.forTask(v, s);
+                TaskSpec spec = new TaskSpec(plan, attempt, v, s, inputOf, settings.checkpointing(), settings.mode(),
+                        settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s), services,
+                        coordinator, getContext().getSelf());
+                tasks.put(key, getContext().spawn(TaskActor.create(spec), "a" + attempt + "-v" + v.id() + "-" + s));
+                if (v.isSource()) {
+                    sources.add(key);
+                }
+            }
+        }
+        for (Map.Entry<TaskKey, ActorRef<TaskActor.Command>> e : tasks.entrySet()) {
+            e.getValue().tell(wiring(e.getKey()));
+        }
+        for (ActorRef<TaskActor.Command> t : tasks.values()) {
+            t.tell(new TaskActor.Start());
+        }
+        coordinator.tell(new CheckpointCoordinatorActor.Deployed(attempt, Map.copyOf(tasks), sources));
+    }
+
+    private TaskActor.Wire wiring(TaskKey key) {
+        List<List<TaskActor.OutputTarget>> outputs = new ArrayList<>();
+        for (JobPlan.Edge e : plan.outputsOf(key.vertex())) {
+            List<TaskActor.OutputTarget> targets = new ArrayList<>();
+            for (int target : plan.targetsOf(e, key.subtask())) {
+                targets.add(new TaskActor.OutputTarget(tasks.get(new TaskKey(e.to(), target)),
+                        plan.channelIndexAtReceiver(e, key.subtask(), target)));
+            }
+            outputs.add(targets);
+        }
+        List<TaskActor.InputSender> inputs = new ArrayList<>();
+        for (JobPlan.InputChannel c : plan.inputChannels(key.vertex(), key.subtask())) {
+            TaskKey upstream = new TaskKey(c.edge().from(), c.upstreamSubtask());
+            inputs.add(new TaskActor.InputSender(tasks.get(upstream), outputIndexAt(upstream, c.edge(), key.subtask())));
+        }
+        return new TaskActor.Wire(outputs, inputs);
+    }
+
+    /** The flat output-channel index at {@code upstream} of its channel over {@code edge} to {@code targetSubtask}. */
+    private int outputIndexAt(TaskKey upstream, JobPlan.Edge edge, int targetSubtask) {
+        int index = 0;
+        for (JobPlan.Edge e : plan.outputsOf(upstream.vertex())) {
+            List<Integer> targets = plan.targetsOf(e, upstream.subtask());
+            if (e.equals(edge)) {
+                return index + targets.indexOf(targetSubtask);
+            }
+            index += targets.size();
+        }
+        throw new IllegalStateException("no output channel from " + upstream + " over " + edge);
+    }
+
+    private List<ArmedFault> armedFaults(JobPlan.Vertex v, int subtask) {
+        List<ArmedFault> armed = new ArrayList<>();
+        for (ArmedFault f : settings.faults()) {
+            if (firedFaults.contains(f.faultIndex()) || f.subtask() != subtask) {
+                continue;
+            }
+            if (v.chain().stream().anyMatch(n -> n.uid().equals(f.operatorUid()))) {
+                armed.add(f);
+            }
+        }
+        return armed;
+    }
+
+    // ---------------------------------------------------------------- failures and restarts
+
+    private Behavior<Command> onTaskFailed(TaskFailed failed) {
+        if (failed.attempt() != attempt || ending) {
+            return this;
+        }
+        if (failed.faultIndex() >= 0) {
+            firedFaults.add(failed.faultIndex());
+        }
+        return failOver(failed.message());
+    }
+
+    private Behavior<Command> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
+        return ending ? this : failOver(exceeded.message());
+    }
+
+    private Behavior<Command> failOver(String cause) {
+        events.accept("failure in attempt " + attempt + ": " + cause);
+        stopTasks();
+        coordinator.tell(new CheckpointCoordinatorActor.Suspend(attempt));
+        OptionalLong delay = restartStrategy.onFailure(services.clock().millis());
+        if (delay.isEmpty()) {
+            return endJob(JobStatus.FAILED, "Recovery is suppressed by " + restartStrategy.describe()
+                    + "; last failure: " + cause);
+        }
+        restarts++;
+        timers.startSingleTimer(new Redeploy(attempt + 1), Duration.ofMillis(delay.getAsLong()));
+        return this;
+    }
+
+    private Behavior<Command> onRedeploy(Redeploy redeploy) {
+        getContext().ask(Optional.class, coordinator, Duration.ofSeconds(60),
+                replyTo -> new CheckpointCoordinatorActor.GetLatest(castRef(replyTo)),
+                (latest, err) -> new RestoreFrom(redeploy.attempt(), err != null ? Optional.empty() : castOptional(latest)));
+        return this;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ActorRef<Optional<CompletedCheckpoint>> castRef(ActorRef ref) {
+        return ref;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<CompletedCheckpoint> castOptional(Optional<?> o) {
+        return (Optional<CompletedCheckpoint>) o;
+    }
+
+    private Behavior<Command> onRestoreFrom(RestoreFrom restore) {
+        if (ending) {
+            return this;
+        }
+        Path from = restore.latest().map(c -> Path.of(c.metadataPath())).orElse(settings.recoveryPath());
+        deployWith(restore.attempt(), from);
+        return this;
+    }
+
+    private void stopTasks() {
+        for (ActorRef<TaskActor.Command> t : tasks.values()) {
+            getContext().stop(t);
+        }
+        tasks.clear();
+    }
+
+    // ---------------------------------------------------------------- the end
+
+    private Behavior<Command> onTaskFinished(TaskFinished finished) {
+        if (finished.attempt() != attempt || ending) {
+            return this;
+        }
+        finishedTasks.add(finished.task());
+        finished.finalKeyedState().forEach((op, states) -> {
+            SortedMap<String, SortedMap<String, Object>> merged = finalState.computeIfAbsent(op, k -> new TreeMap<>());
+            states.forEach((name, entries) -> merged.computeIfAbsent(name, k -> new TreeMap<>()).putAll(entries));
+        });
+        sourceRecords += finished.sourceRecords();
+        sinkRecords += finished.sinkRecords();
+        if (finishedTasks.size() == plan.numberOfTasks()) {
+            return endJob(JobStatus.FINISHED, null);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCancel(Cancel cancel) {
+        if (ending) {
+            return this;
+        }
+        events.accept("cancel requested");
+        stopTasks();
+        return endJob(JobStatus.CANCELED, null);
+    }
+
+    private Behavior<Command> endJob(JobStatus status, String failure) {
+        ending = true;
+        timers.cancelAll();
+        JobEnd end = switch (status) {
+            case FINISHED -> JobEnd.FINISHED;
+            case FAILED -> JobEnd.FAILED;
+            case CANCELED -> JobEnd.CANCELED;
+        };
+        getContext().ask(CheckpointCoordinatorActor.Report.class, coordinator, Duration.ofSeconds(60),
+                replyTo -> new CheckpointCoordinatorActor.JobEnded(end, replyTo),
+                (report, err) -> new Ended(status, failure, report));
+        return this;
+    }
+
+    private Behavior<Command> onEnded(Ended ended) {
+        stopTasks();
+        var report = ended.report();
+        JobResult jobResult = new JobResult(settings.jobId(), plan.graph().jobName(), ended.status(), ended.failure(),
+                restarts, sourceRecords, sinkRecords,
+                report == null ? null : report.counts(),
+                report == null ? List.of() : report.history(),
+                ended.status() == JobStatus.FINISHED ? finalState : new TreeMap<>(),
+                report == null ? null : report.latestCompletedPath(),
+                services.clock().millis() - startMillis);
+        result.complete(jobResult);
+        return Behaviors.stopped();
+    }
+}

@@ -1,0 +1,49 @@
+package io.snapsim.runtime.job;
+
+import io.snapsim.core.api.CheckpointingMode;
+import io.snapsim.core.api.ExternalizedCheckpointCleanup;
+import io.snapsim.core.checkpoint.CheckpointCoordinatorConfig;
+import io.snapsim.core.restart.RestartStrategy;
+import io.snapsim.runtime.task.ArmedFault;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The resolved settings of one job run.
+ *
+ * @param jobId                the job's id: its folder under the checkpoint directory
+ * @param coordinatorConfig    checkpoint timing and retention; null when checkpointing is off
+ * @param mode                 exactly-once or at-least-once
+ * @param retention            what is left on disk when the job ends
+ * @param checkpointsDirectory {@code state.checkpoints.dir} (or the per-job override)
+ * @param inlineThresholdBytes state below this size is written into {@code _metadata}
+ * @param restartStrategy      what to do after a failure
+ * @param recoveryPath         {@code _metadata} file to start from ({@code run -s}), or null
+ * @param faults               the fault plan's crashes
+ * @param batchSize            records per network batch
+ * @param credits              batches in flight per channel
+ */
+public record JobRunSettings(
+        String jobId,
+        CheckpointCoordinatorConfig coordinatorConfig,
+        CheckpointingMode mode,
+        ExternalizedCheckpointCleanup retention,
+        Path checkpointsDirectory,
+        int inlineThresholdBytes,
+        RestartStrategy restartStrategy,
+        Path recoveryPath,
+        List<ArmedFault> faults,
+        int batchSize,
+        int credits) {
+
+    public JobRunSettings {
+        faults = List.copyOf(faults);
+        if (batchSize < 1 || credits < 1) {
+            throw new IllegalArgumentException("batch size and credits must be >= 1");
+        }
+    }
+
+    public boolean checkpointing() {
+        return coordinatorConfig != null;
+    }
+}

@@ -1,0 +1,218 @@
+package io.snapsim.runtime.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.snapsim.core.InvalidInputException;
+import io.snapsim.core.api.FileSinks;
+import io.snapsim.core.api.SinkDescriptor;
+import io.snapsim.core.api.StreamExecutionEnvironment;
+import io.snapsim.core.checkpoint.CheckpointStats;
+import io.snapsim.core.config.Configuration;
+import io.snapsim.core.graph.JobGraph;
+import io.snapsim.core.job.JobResult;
+import io.snapsim.core.job.JobStatus;
+import io.snapsim.core.jobs.BuiltInJobs;
+import io.snapsim.core.sim.CrashFault;
+import io.snapsim.core.sim.FaultSpec;
+import io.snapsim.core.sim.SimulationSpec;
+import io.snapsim.core.sim.SinkKind;
+import io.snapsim.core.sink.SinkOutput;
+import io.snapsim.core.verdict.OutputComparison;
+import io.snapsim.core.verdict.Verdict;
+import io.snapsim.runtime.job.JobIds;
+import io.snapsim.runtime.job.JobRunSettings;
+import io.snapsim.runtime.job.JobRunner;
+import io.snapsim.runtime.job.JobSettingsResolver;
+import io.snapsim.runtime.task.ArmedFault;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * Runs a simulation: the job with its fault plan, and the same job failure-free as the reference,
+ * then compares their committed output and final keyed state and judges the run against what the
+ * simulation expects. Writes the run's folder under {@code reports/<simulation>/<run-id>/}.
+ */
+public final class SimulationRunner {
+    /** A run that has not ended after this long is cancelled and judged UNKNOWN. */
+    public static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Path reportsRoot;
+    private final Consumer<String> out;
+
+    public SimulationRunner(Path reportsRoot, Consumer<String> out) {
+        this.reportsRoot = reportsRoot;
+        this.out = out;
+    }
+
+    /**
+     * @param spec      the parsed simulation
+     * @param config    the effective configuration (already merged by precedence)
+     * @param runId     the run's folder name
+     */
+    public SimulationResult run(SimulationSpec spec, Configuration config, String runId) throws InterruptedException {
+        Path runDir = reportsRoot.resolve(spec.name()).resolve(runId).toAbsolutePath();
+        createDirectories(runDir);
+        String expectation = spec.expect().name().toLowerCase().replace('_', '-');
+
+        JobGraph referenceGraph = buildGraph(spec, runDir.resolve("reference").resolve("output"));
+        List<ArmedFault> faults = armFaults(spec, referenceGraph);
+        JobGraph runGraph = buildGraph(spec, runDir.resolve("output"));
+
+        out.accept("reference: running '" + spec.job() + "' failure-free (parallelism " + spec.parallelism() + ")");
+        Path referenceCheckpoints = runDir.resolve("reference").resolve("checkpoints");
+        Configuration referenceConfig = config.copy().set("execution.checkpointing.dir",
+                referenceCheckpoints.toString(), "reference run");
+        JobRunSettings referenceSettings = JobSettingsResolver.resolve(referenceConfig,
+                JobIds.newJobId(spec.seed(), "reference", referenceCheckpoints), referenceCheckpoints, List.of(), spec.seed());
+        JobResult reference = await(JobRunner.start(referenceGraph, referenceSettings, JobRunner.Journal.IN_MEMORY,
+                spec.seed(), e -> { }));
+        if (reference == null || reference.status() != JobStatus.FINISHED) {
+            Verdict v = Verdict.unknown(expectation, "the failure-free reference run did not finish: "
+                    + (reference == null ? "timed out" : reference.failureMessage()));
+            return finish(spec, runDir, v, null, reference);
+        }
+
+        Path defaultCheckpoints = runDir.resolve("checkpoints");
+        JobRunSettings settings = JobSettingsResolver.resolve(config, "pending", defaultCheckpoints, faults, spec.seed());
+        String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory());
+        settings = JobSettingsResolver.resolve(config, jobId, defaultCheckpoints, faults, spec.seed());
+        out.accept("run:       '" + spec.job() + "' with " + faults.size() + " fault(s), job id " + jobId);
+        JobResult run = await(JobRunner.start(runGraph, settings, JobRunner.Journal.DURABLE, spec.seed(),
+                event -> out.accept("  " + event)));
+        Verdict verdict;
+        if (run == null) {
+            verdict = Verdict.unknown(expectation, "the run did not end within " + RUN_TIMEOUT.toMinutes() + " min");
+        } else if (run.status() != JobStatus.FINISHED) {
+            verdict = Verdict.unknown(expectation, "the run " + run.status().name().toLowerCase() + ": "
+                    + run.failureMessage());
+        } else {
+            OutputComparison comparison = OutputComparison.compare(
+                    SinkOutput.readLines(runDir.resolve("reference").resolve("output")),
+                    SinkOutput.readLines(runDir.resolve("output")),
+                    reference.finalKeyedState(), run.finalKeyedState());
+            verdict = Verdict.judge(expectation, comparison);
+        }
+        return finish(spec, runDir, verdict, run, reference);
+    }
+
+    private JobGraph buildGraph(SimulationSpec spec, Path outputDir) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(spec.parallelism());
+        SinkDescriptor sink = spec.sink() == SinkKind.PLAIN ? FileSinks.plain(outputDir) : FileSinks.transactional(outputDir);
+        try {
+            return BuiltInJobs.build(spec.job(), spec.parameters(), env, spec.seed(), sink);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(spec.file() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<ArmedFault> armFaults(SimulationSpec spec, JobGraph graph) {
+        List<ArmedFault> armed = new ArrayList<>();
+        for (int i = 0; i < spec.faults().size(); i++) {
+            FaultSpec f = spec.faults().get(i);
+            if (f instanceof CrashFault crash) {
+                String where = spec.file() + ": faults[" + i + "].crash";
+                JobGraph.ResolvedNode node = graph.nodeByUid(crash.operator());
+                if (node == null) {
+                    throw new InvalidInputException(where + ".operator: job '" + spec.job() + "' has no operator '"
+                            + crash.operator() + "'; it has " + graph.nodes().stream().map(JobGraph.ResolvedNode::uid).toList());
+                }
+                if (crash.subtask() >= node.parallelism()) {
+                    throw new InvalidInputException(where + ".subtask: operator '" + crash.operator() + "' has "
+                            + node.parallelism() + " subtask(s) (0.." + (node.parallelism() - 1) + "), not " + crash.subtask());
+                }
+                armed.add(new ArmedFault(i, crash.operator(), crash.subtask(),
+                        crash.atRecord() == null ? 0 : crash.atRecord(),
+                        crash.atCheckpoint() == null ? 0 : crash.atCheckpoint()));
+            }
+        }
+        return armed;
+    }
+
+    private static JobResult await(io.snapsim.runtime.job.RunningJob job) throws InterruptedException {
+        try {
+            return job.await(RUN_TIMEOUT);
+        } catch (TimeoutException e) {
+            return null;
+        }
+    }
+
+    private SimulationResult finish(SimulationSpec spec, Path runDir, Verdict verdict, JobResult run, JobResult reference) {
+        writeSummary(spec, runDir, verdict, run, reference);
+        return new SimulationResult(verdict, run, reference, runDir);
+    }
+
+    private static void writeSummary(SimulationSpec spec, Path runDir, Verdict verdict, JobResult run, JobResult reference) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("simulation", spec.name());
+        summary.put("file", String.valueOf(spec.file()));
+        summary.put("job", spec.job());
+        summary.put("parameters", spec.parameters());
+        summary.put("parallelism", spec.parallelism());
+        summary.put("seed", spec.seed());
+        summary.put("sink", spec.sink().name().toLowerCase());
+        summary.put("configuration", configMap(spec.config()));
+        summary.put("faults", spec.faults().stream().map(String::valueOf).toList());
+        summary.put("verdict", Map.of("outcome", verdict.outcome().name(), "expectation", verdict.expectation(),
+                "reason", verdict.reason()));
+        if (verdict.comparison() != null) {
+            summary.put("comparison", verdict.comparison());
+        }
+        if (run != null) {
+            summary.put("run", resultMap(run));
+        }
+        if (reference != null) {
+            summary.put("reference", resultMap(reference));
+        }
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(runDir.resolve("summary.json").toFile(), summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDir.resolve("summary.json"), e);
+        }
+    }
+
+    private static Map<String, String> configMap(Configuration config) {
+        Map<String, String> map = new LinkedHashMap<>();
+        config.settings().forEach((k, v) -> map.put(k, v.rawValue()));
+        return map;
+    }
+
+    private static Map<String, Object> resultMap(JobResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jobId", r.jobId());
+        m.put("status", r.status().name());
+        m.put("failure", r.failureMessage());
+        m.put("restarts", r.restarts());
+        m.put("recordsIn", r.recordsIn());
+        m.put("recordsOut", r.recordsOut());
+        m.put("wallMillis", r.wallMillis());
+        m.put("latestCheckpoint", r.latestCheckpoint());
+        if (r.counts() != null) {
+            m.put("checkpointCounts", r.counts());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CheckpointStats s : r.checkpointHistory()) {
+            rows.add(Map.of("row", String.valueOf(s)));
+        }
+        m.put("checkpoints", rows);
+        return m;
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot create the run folder " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,695 @@
+package io.snapsim.runtime.task;
+
+import io.snapsim.core.api.CheckpointingMode;
+import io.snapsim.core.barrier.AbortReason;
+import io.snapsim.core.barrier.BarrierHandler;
+import io.snapsim.core.barrier.BarrierHandlers;
+import io.snapsim.core.barrier.CheckpointController;
+import io.snapsim.core.checkpoint.SubtaskCheckpointMetrics;
+import io.snapsim.core.checkpoint.SubtaskId;
+import io.snapsim.core.graph.JobGraph.ResolvedNode;
+import io.snapsim.core.operators.OperatorContext;
+import io.snapsim.core.operators.Output;
+import io.snapsim.core.operators.SourceOperator;
+import io.snapsim.core.operators.StreamOperator;
+import io.snapsim.core.state.HeapKeyedStateBackend;
+import io.snapsim.core.state.KeyGroupRange;
+import io.snapsim.core.state.KeyGroups;
+import io.snapsim.core.state.KeyedStateBackend;
+import io.snapsim.core.storage.StateHandle;
+import io.snapsim.core.storage.StateReader;
+import io.snapsim.core.storage.SubtaskStateSnapshot;
+import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
+import io.snapsim.runtime.job.JobMaster;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Runs one subtask of a chain of operators. It owns the input queues (one per channel), the
+ * barrier handler that decides which channels are blocked and when to snapshot, the operators with
+ * their keyed state, and the output channels with their credits. Records are processed only from
+ * channels the barrier handler has not blocked and only while no output waits for credit, so
+ * alignment and backpressure are real. Any exception fails the task and is reported to the job
+ * master, which restarts the job.
+ */
+public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
+
+    /** Messages a task understands. */
+    public sealed interface Command permits Wire, Start, DataBatch, Event, Credit, TriggerCheckpoint,
+            NotifyComplete, NotifyAborted, FinishInput, Continue, SnapshotWritten {
+    }
+
+    /** The receiving end of each output channel and the sending end of each input channel. */
+    public record Wire(List<List<OutputTarget>> outputsByEdge, List<InputSender> inputs) implements Command {
+    }
+
+    /** A downstream task and the channel index this task has there. */
+    public record OutputTarget(ActorRef<Command> target, int channelAtTarget) {
+    }
+
+    /** An upstream task and the index of the output channel it uses for this task (to return credits). */
+    public record InputSender(ActorRef<Command> sender, int outputChannelAtSender) {
+    }
+
+    /** Restore, open the operators and start processing (sources start emitting). */
+    public record Start() implements Command {
+    }
+
+    /** A batch of records arriving on an input channel. {@code records} is owned by the receiver once sent. */
+    public record DataBatch(int channel, Object[] records, int count) implements Command {
+    }
+
+    /** An in-band event arriving on an input channel. */
+    public record Event(int channel, ChannelEvent event) implements Command {
+    }
+
+    /** The receiver of output channel {@code outputChannel} has room for {@code credits} more batches. */
+    public record Credit(int outputChannel, int credits) implements Command {
+    }
+
+    /** Sources only: snapshot the positions and emit barrier {@code checkpointId}. */
+    public record TriggerCheckpoint(long checkpointId, long timestamp) implements Command {
+    }
+
+    public record NotifyComplete(long checkpointId) implements Command {
+    }
+
+    public record NotifyAborted(long checkpointId) implements Command {
+    }
+
+    /** Sources only: the final checkpoint completed; send end of partition downstream. */
+    public record FinishInput() implements Command {
+    }
+
+    private record Continue() implements Command {
+    }
+
+    private record SnapshotWritten(long checkpointId, Map<SubtaskId, SubtaskStateSnapshot> states,
+                                   SubtaskCheckpointMetrics metrics, Throwable failure) implements Command {
+    }
+
+    private static final int SOURCE_CHUNK_BATCHES = 4;
+
+    private final TaskSpec spec;
+    private final List<ResolvedNode> chain;
+    private final StreamOperator[] operators;
+    private final KeyedStateBackend[] backends;
+    private final long[] recordsIn;
+    private final long[] crashAt;
+    private final int[] crashFault;
+    private final ArrayDeque<Command>[] inputQueues;
+    private final boolean[] channelEnded;
+    private final SubtaskId[] ids;
+    private final CheckpointCoordinatorActor.TaskKey taskKey;
+    private BarrierHandler barrierHandler;
+    private RecordRouter router;
+    private ActorRef<Command>[] inputSenders;
+    private int[] inputSenderChannel;
+    private boolean started;
+    private boolean sourceExhausted;
+    private boolean continueScheduled;
+    private boolean inputsEnded;
+    private boolean finished;
+    private int endedChannels;
+    private int nextChannel;
+    private long lastSnapshotId = -1;
+    private long lastCompletedId = -1;
+    private long alignmentStartNanos;
+    private long firstBarrierMillis;
+
+    @SuppressWarnings("unchecked")
+    private TaskActor(ActorContext<Command> context, TaskSpec spec) {
+        super(context);
+        this.spec = spec;
+        this.chain = spec.vertex().chain();
+        int n = chain.size();
+        this.operators = new StreamOperator[n];
+        this.backends = new KeyedStateBackend[n];
+        this.recordsIn = new long[n];
+        this.crashAt = new long[n];
+        this.crashFault = new int[n];
+        this.ids = new SubtaskId[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = new SubtaskId(chain.get(i).uid(), spec.subtask());
+        }
+        int channels = spec.numberOfInputChannels();
+        this.inputQueues = new ArrayDeque[channels];
+        for (int c = 0; c < channels; c++) {
+            inputQueues[c] = new ArrayDeque<>();
+        }
+        this.channelEnded = new boolean[channels];
+        this.taskKey = new CheckpointCoordinatorActor.TaskKey(spec.vertex().id(), spec.subtask());
+    }
+
+    public static Behavior<Command> create(TaskSpec spec) {
+        return Behaviors.setup(ctx -> new TaskActor(ctx, spec));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Wire.class, this::onWire)
+                .onMessage(Start.class, this::onStart)
+                .onMessage(DataBatch.class, this::onData)
+                .onMessage(Event.class, this::onEvent)
+                .onMessage(Credit.class, this::onCredit)
+                .onMessage(Continue.class, this::onContinue)
+                .onMessage(TriggerCheckpoint.class, this::onTriggerCheckpoint)
+                .onMessage(NotifyComplete.class, this::onNotifyComplete)
+                .onMessage(NotifyAborted.class, this::onNotifyAborted)
+                .onMessage(FinishInput.class, this::onFinishInput)
+                .onMessage(SnapshotWritten.class, this::onSnapshotWritten)
+                .onSignal(PostStop.class, signal -> onPostStop())
+                .build();
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    @SuppressWarnings("unchecked")
+    private Behavior<Command> onWire(Wire wire) {
+        List<RecordRouter.Route> routes = new ArrayList<>();
+        List<io.snapsim.runtime.job.JobPlan.Edge> outEdges = outputEdges();
+        for (int e = 0; e < wire.outputsByEdge().size(); e++) {
+            List<OutputTarget> targets = wire.outputsByEdge().get(e);
+            OutputChannel[] channels = new OutputChannel[targets.size()];
+            for (int t = 0; t < targets.size(); t++) {
+                channels[t] = new OutputChannel(targets.get(t).target(), targets.get(t).channelAtTarget(),
+                        spec.batchSize(), spec.credits());
+            }
+            var edge = outEdges.get(e);
+            routes.add(new RecordRouter.Route(edge.partitioning(),
+                    (io.snapsim.core.api.functions.KeySelector<Object, Object>) edge.keySelector(),
+                    targetMaxParallelism(edge), channels));
+        }
+        router = new RecordRouter(routes);
+        inputSenders = new ActorRef[wire.inputs().size()];
+        inputSenderChannel = new int[wire.inputs().size()];
+        for (int c = 0; c < wire.inputs().size(); c++) {
+            inputSenders[c] = wire.inputs().get(c).sender();
+            inputSenderChannel[c] = wire.inputs().get(c).outputChannelAtSender();
+        }
+        return this;
+    }
+
+    private List<io.snapsim.runtime.job.JobPlan.Edge> outputEdges() {
+        return spec.plan().outputsOf(spec.vertex().id());
+    }
+
+    private int targetMaxParallelism(io.snapsim.runtime.job.JobPlan.Edge edge) {
+        return spec.plan().vertex(edge.to()).maxParallelism();
+    }
+
+    private Behavior<Command> onStart(Start start) {
+        return guarded(() -> {
+            setUpOperators();
+            started = true;
+            if (spec.numberOfInputChannels() == 0) {
+                scheduleContinue();
+            } else {
+                drain();
+            }
+        });
+    }
+
+    private void setUpOperators() throws Exception {
+        int n = chain.size();
+        for (ArmedFault f : spec.faults()) {
+            for (int i = 0; i < n; i++) {
+                if (chain.get(i).uid().equals(f.operatorUid()) && f.subtask() == spec.subtask() && f.atRecord() > 0) {
+                    crashAt[i] = f.atRecord();
+                    crashFault[i] = f.faultIndex();
+                }
+            }
+        }
+        Output network = router;
+        for (int i = n - 1; i >= 0; i--) {
+            ResolvedNode node = chain.get(i);
+            StreamOperator op = node.factory().create();
+            operators[i] = op;
+            Output out = i == n - 1 ? network : new ChainedOutput(i + 1);
+            if (i == 0 && node.isSource()) {
+                out = new SourceOutput(out);
+            }
+            KeyedStateBackend backend = null;
+            if (op.isKeyed()) {
+                KeyGroupRange range = KeyGroups.rangeForSubtask(node.maxParallelism(), node.parallelism(), spec.subtask());
+                backend = new HeapKeyedStateBackend(range, node.maxParallelism());
+            }
+            backends[i] = backend;
+            op.setup(new OperatorContext(node.uid(), spec.subtask(), node.parallelism(), node.maxParallelism(),
+                    spec.attempt(), backend, out));
+        }
+        restoreState();
+        for (StreamOperator op : operators) {
+            op.open();
+        }
+        if (spec.numberOfInputChannels() > 0) {
+            barrierHandler = spec.mode() == CheckpointingMode.AT_LEAST_ONCE
+                    ? BarrierHandlers.atLeastOnce(spec.numberOfInputChannels(), new Controller())
+                    : BarrierHandlers.aligned(spec.numberOfInputChannels(), new Controller());
+        }
+    }
+
+    private void restoreState() throws Exception {
+        TaskRestore restore = spec.restore();
+        if (restore == null) {
+            return;
+        }
+        Path metadata = restore.metadataFile();
+        for (int i = 0; i < chain.size(); i++) {
+            TaskRestore.OperatorRestore r = restore.operators().get(chain.get(i).uid());
+            if (r == null) {
+                continue;
+            }
+            if (backends[i] != null && !r.keyedState().isEmpty()) {
+                List<byte[]> snapshots = new ArrayList<>();
+                for (StateHandle h : r.keyedState()) {
+                    snapshots.add(StateReader.read(h, metadata));
+                }
+                backends[i].restore(snapshots);
+            }
+            if (r.operatorState() != null) {
+                operators[i].restoreOperatorState(StateReader.read(r.operatorState(), metadata));
+            }
+            if (operators[i] instanceof SourceOperator source) {
+                source.restorePositions(r.sourcePositions());
+            }
+        }
+        lastCompletedId = restore.checkpointId();
+    }
+
+    // ---------------------------------------------------------------- input
+
+    private Behavior<Command> onData(DataBatch batch) {
+        inputQueues[batch.channel()].addLast(batch);
+        return started ? guarded(this::drain) : this;
+    }
+
+    private Behavior<Command> onEvent(Event event) {
+        inputQueues[event.channel()].addLast(event);
+        return started ? guarded(this::drain) : this;
+    }
+
+    private Behavior<Command> onCredit(Credit credit) {
+        return guarded(() -> {
+            router.channels().get(credit.outputChannel()).grant(credit.credits());
+            if (!started || router.isBackpressured()) {
+                return;
+            }
+            if (spec.numberOfInputChannels() == 0) {
+                scheduleContinue();
+            } else {
+                drain();
+            }
+        });
+    }
+
+    /** Processes queued input from unblocked channels until input runs out or an output waits for credit. */
+    private void drain() throws Exception {
+        while (!inputsEnded && !router.isBackpressured()) {
+            int channel = nextReadableChannel();
+            if (channel < 0) {
+                break;
+            }
+            Command item = inputQueues[channel].pollFirst();
+            if (item instanceof DataBatch batch) {
+                int input = spec.inputOfChannel()[channel];
+                Object[] records = batch.records();
+                for (int r = 0; r < batch.count(); r++) {
+                    processHead(input, records[r]);
+                }
+                inputSenders[channel].tell(new Credit(inputSenderChannel[channel], 1));
+            } else if (item instanceof Event event) {
+                handleEvent(channel, event.event());
+            }
+        }
+        router.flush();
+    }
+
+    private int nextReadableChannel() {
+        int channels = inputQueues.length;
+        for (int k = 0; k < channels; k++) {
+            int c = (nextChannel + k) % channels;
+            if (!inputQueues[c].isEmpty() && !barrierHandler.isBlocked(c)) {
+                nextChannel = (c + 1) % channels;
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private void processHead(int input, Object record) throws Exception {
+        long count = ++recordsIn[0];
+        if (count == crashAt[0]) {
+            throw crash(0);
+        }
+        KeyedStateBackend backend = backends[0];
+        StreamOperator head = operators[0];
+        if (backend != null) {
+            backend.setCurrentKey(head.keyOf(input, record));
+        }
+        head.processElement(input, record);
+    }
+
+    private void handleEvent(int channel, ChannelEvent event) throws Exception {
+        if (event instanceof ChannelEvent.Barrier b) {
+            barrierHandler.processBarrier(channel, b.checkpointId(), b.timestamp());
+        } else if (event instanceof ChannelEvent.CancelMarker m) {
+            barrierHandler.processCancellationMarker(channel, m.checkpointId());
+        } else if (event instanceof ChannelEvent.EndOfPartition) {
+            channelEnded[channel] = true;
+            endedChannels++;
+            barrierHandler.processEndOfPartition(channel);
+            if (endedChannels == inputQueues.length) {
+                endOfAllInputs();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    private Behavior<Command> onContinue(Continue c) {
+        continueScheduled = false;
+        return guarded(() -> {
+            if (sourceExhausted || router.isBackpressured()) {
+                return;
+            }
+            SourceOperator source = (SourceOperator) operators[0];
+            int chunk = spec.batchSize() * SOURCE_CHUNK_BATCHES;
+            int emitted = source.emit(chunk);
+            if (emitted < chunk) {
+                router.flush();
+                sourceExhausted = true;
+                if (spec.checkpointing()) {
+                    spec.coordinator().tell(new CheckpointCoordinatorActor.SourceExhausted(spec.attempt(), taskKey));
+                } else {
+                    endOfAllInputs();
+                }
+            } else if (!router.isBackpressured()) {
+                scheduleContinue();
+            }
+        });
+    }
+
+    private void scheduleContinue() {
+        if (!continueScheduled && !sourceExhausted) {
+            continueScheduled = true;
+            getContext().getSelf().tell(new Continue());
+        }
+    }
+
+    private Behavior<Command> onTriggerCheckpoint(TriggerCheckpoint trigger) {
+        return guarded(() -> {
+            if (!started || inputsEnded) {
+                spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), trigger.checkpointId(),
+                        ids[0], started ? "source already finished" : "task not running"));
+                return;
+            }
+            firstBarrierMillis = spec.services().clock().millis();
+            alignmentStartNanos = spec.services().clock().nanos();
+            performCheckpoint(trigger.checkpointId(), trigger.timestamp());
+        });
+    }
+
+    private Behavior<Command> onFinishInput(FinishInput finish) {
+        return guarded(this::endOfAllInputs);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    /** The barrier handler's way back into the task. */
+    private final class Controller implements CheckpointController {
+        @Override
+        public void alignmentStarted(long checkpointId) {
+            alignmentStartNanos = spec.services().clock().nanos();
+            firstBarrierMillis = spec.services().clock().millis();
+        }
+
+        @Override
+        public void triggerCheckpoint(long checkpointId, long timestamp) {
+            try {
+                performCheckpoint(checkpointId, timestamp);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new TaskFailure("snapshot of checkpoint " + checkpointId + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void abortCheckpoint(long checkpointId, AbortReason reason) {
+            firstBarrierMillis = 0;
+            router.broadcast(new ChannelEvent.CancelMarker(checkpointId));
+            if (reason != AbortReason.ABORTED_BY_COORDINATOR) {
+                spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), checkpointId, ids[0],
+                        "alignment aborted: " + reason));
+            }
+        }
+    }
+
+    private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
+        for (ArmedFault f : spec.faults()) {
+            if (f.atCheckpoint() == checkpointId && f.subtask() == spec.subtask()) {
+                for (int i = 0; i < chain.size(); i++) {
+                    if (chain.get(i).uid().equals(f.operatorUid())) {
+                        throw new InjectedFault(f.faultIndex(), "injected crash of " + ids[i]
+                                + " while snapshotting checkpoint " + checkpointId);
+                    }
+                }
+            }
+        }
+        long now = spec.services().clock().millis();
+        long syncStart = spec.services().clock().nanos();
+        long alignmentMs = (syncStart - alignmentStartNanos) / 1_000_000;
+        long startDelay = Math.max(0, firstBarrierMillis - timestamp);
+        firstBarrierMillis = 0;
+        int n = chain.size();
+        byte[][] keyed = new byte[n][];
+        byte[][] operatorState = new byte[n][];
+        List<Map<String, Long>> positions = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            keyed[i] = backends[i] == null ? null : backends[i].snapshot();
+            operatorState[i] = operators[i].snapshotOperatorState(checkpointId);
+            positions.add(operators[i] instanceof SourceOperator s ? s.positions() : Map.of());
+        }
+        router.broadcast(new ChannelEvent.Barrier(checkpointId, timestamp));
+        lastSnapshotId = checkpointId;
+        long syncMs = (spec.services().clock().nanos() - syncStart) / 1_000_000;
+        var storage = spec.storage();
+        var clock = spec.services().clock();
+        CompletableFuture<SnapshotWritten> write = CompletableFuture.supplyAsync(() -> {
+            long asyncStart = clock.nanos();
+            Path dir = storage.checkpointDirectory(checkpointId);
+            Map<SubtaskId, SubtaskStateSnapshot> states = new LinkedHashMap<>();
+            long size = 0;
+            for (int i = 0; i < n; i++) {
+                ResolvedNode node = chain.get(i);
+                String base = node.uid() + "-" + spec.subtask();
+                StateHandle k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], false);
+                StateHandle o = operatorState[i] == null ? null : storage.writeState(dir, base + "-operator", operatorState[i], false);
+                KeyGroupRange range = backends[i] == null ? KeyGroupRange.EMPTY : backends[i].keyGroupRange();
+                SubtaskStateSnapshot s = new SubtaskStateSnapshot(spec.subtask(), range, k, o, positions.get(i));
+                size += s.stateSize();
+                states.put(ids[i], s);
+            }
+            long asyncMs = (clock.nanos() - asyncStart) / 1_000_000;
+            return new SnapshotWritten(checkpointId, states,
+                    new SubtaskCheckpointMetrics(alignmentMs, startDelay, syncMs, asyncMs, size), null);
+        }, spec.services().ioExecutor());
+        getContext().pipeToSelf(write, (ok, err) -> err == null ? ok
+                : new SnapshotWritten(checkpointId, Map.of(), null, err));
+    }
+
+    private Behavior<Command> onSnapshotWritten(SnapshotWritten written) {
+        if (written.failure() != null) {
+            spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), written.checkpointId(),
+                    ids[0], "writing state failed: " + rootMessage(written.failure())));
+        } else {
+            spec.coordinator().tell(new CheckpointCoordinatorActor.Acknowledge(spec.attempt(), written.checkpointId(),
+                    written.states(), written.metrics()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onNotifyComplete(NotifyComplete notify) {
+        return guarded(() -> {
+            if (!started) {
+                return;
+            }
+            lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
+            for (StreamOperator op : operators) {
+                op.notifyCheckpointComplete(notify.checkpointId());
+            }
+            maybeFinish();
+        });
+    }
+
+    private Behavior<Command> onNotifyAborted(NotifyAborted notify) {
+        return guarded(() -> {
+            if (!started) {
+                return;
+            }
+            if (barrierHandler != null) {
+                barrierHandler.abortCheckpoint(notify.checkpointId());
+            }
+            for (StreamOperator op : operators) {
+                op.notifyCheckpointAborted(notify.checkpointId());
+            }
+            if (spec.numberOfInputChannels() > 0) {
+                drain();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- end of input
+
+    private void endOfAllInputs() throws Exception {
+        if (inputsEnded) {
+            return;
+        }
+        inputsEnded = true;
+        for (StreamOperator op : operators) {
+            op.endInput(spec.checkpointing());
+        }
+        router.broadcast(new ChannelEvent.EndOfPartition());
+        maybeFinish();
+    }
+
+    /** Finishes once all input ended and the last snapshot's checkpoint is known complete (so sinks committed). */
+    private void maybeFinish() throws Exception {
+        if (!inputsEnded || finished) {
+            return;
+        }
+        if (spec.checkpointing() && lastSnapshotId > lastCompletedId) {
+            return;
+        }
+        finished = true;
+        SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
+        for (int i = 0; i < chain.size(); i++) {
+            if (backends[i] != null) {
+                finalState.put(chain.get(i).uid(), backends[i].contents());
+            }
+        }
+        closeOperators();
+        long out = router.recordsSent();
+        long sinkRecords = 0;
+        if (router.channels().isEmpty()) {
+            sinkRecords = recordsIn[chain.size() - 1];
+        }
+        spec.master().tell(new JobMaster.TaskFinished(spec.attempt(), taskKey, finalState,
+                chain.get(0).isSource() ? recordsIn[0] : 0, sinkRecords, out));
+    }
+
+    // ---------------------------------------------------------------- failure and stop
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private Behavior<Command> guarded(Step step) {
+        if (finished) {
+            return Behaviors.stopped();
+        }
+        try {
+            step.run();
+        } catch (Throwable t) {
+            return fail(t);
+        }
+        return finished ? Behaviors.stopped() : this;
+    }
+
+    private Behavior<Command> fail(Throwable t) {
+        int faultIndex = t instanceof InjectedFault f ? f.faultIndex() : -1;
+        String message = t instanceof TaskFailure ? t.getMessage()
+                : "task " + spec.vertex().name() + "#" + spec.subtask() + " failed: " + t;
+        spec.master().tell(new JobMaster.TaskFailed(spec.attempt(), taskKey, message, faultIndex));
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onPostStop() {
+        closeOperators();
+        return this;
+    }
+
+    private void closeOperators() {
+        for (StreamOperator op : operators) {
+            if (op != null) {
+                try {
+                    op.close();
+                } catch (Exception ignored) {
+                    // closing after a failure: the operator's files are aborted on restore
+                }
+            }
+        }
+    }
+
+    private InjectedFault crash(int position) {
+        return new InjectedFault(crashFault[position], "injected crash of " + ids[position] + " at record "
+                + recordsIn[position]);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c != c.getCause()) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.toString() : c.getMessage();
+    }
+
+    /** Feeds operator {@code index} of the chain. */
+    private final class ChainedOutput implements Output {
+        private final int index;
+
+        ChainedOutput(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void emit(Object record) {
+            long count = ++recordsIn[index];
+            if (count == crashAt[index]) {
+                throw crash(index);
+            }
+            try {
+                operators[index].processElement(0, record);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new TaskFailure("operator " + ids[index] + " failed on record " + record + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Counts what a source emits (its "records processed") before passing it on. */
+    private final class SourceOutput implements Output {
+        private final Output next;
+
+        SourceOutput(Output next) {
+            this.next = next;
+        }
+
+        @Override
+        public void emit(Object record) {
+            long count = ++recordsIn[0];
+            if (count == crashAt[0]) {
+                throw crash(0);
+            }
+            next.emit(record);
+        }
+    }
+}

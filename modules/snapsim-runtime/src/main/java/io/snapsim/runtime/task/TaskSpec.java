@@ -1,0 +1,48 @@
+package io.snapsim.runtime.task;
+
+import io.snapsim.core.api.CheckpointingMode;
+import io.snapsim.core.storage.FsCheckpointStorage;
+import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
+import io.snapsim.runtime.job.JobMaster;
+import io.snapsim.runtime.job.JobPlan;
+import io.snapsim.runtime.job.RuntimeServices;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * Everything a task actor needs at creation.
+ *
+ * @param plan               the job's physical plan
+ * @param attempt            execution attempt, tagged on every message to the master and coordinator
+ * @param vertex             the chain this task runs
+ * @param subtask            the subtask index
+ * @param inputOfChannel     for every input channel, which operator input (0 or 1) it feeds
+ * @param checkpointing      whether periodic checkpointing is on
+ * @param mode               exactly-once (aligned) or at-least-once
+ * @param batchSize          records per network batch
+ * @param credits            batches a sender may have in flight per channel
+ * @param storage            where to write state files; null when checkpointing is off
+ * @param restore            state to restore, or null for a fresh start
+ * @param faults             crashes this task must perform
+ */
+public record TaskSpec(
+        JobPlan plan,
+        int attempt,
+        JobPlan.Vertex vertex,
+        int subtask,
+        int[] inputOfChannel,
+        boolean checkpointing,
+        CheckpointingMode mode,
+        int batchSize,
+        int credits,
+        FsCheckpointStorage storage,
+        TaskRestore restore,
+        List<ArmedFault> faults,
+        RuntimeServices services,
+        ActorRef<CheckpointCoordinatorActor.Command> coordinator,
+        ActorRef<JobMaster.Command> master) {
+
+    public int numberOfInputChannels() {
+        return inputOfChannel.length;
+    }
+}
