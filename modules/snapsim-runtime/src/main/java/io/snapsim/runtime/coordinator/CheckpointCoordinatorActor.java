@@ -81,8 +81,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     }
 
     /** A new set of tasks runs (first deployment or after a restart); start triggering. */
-    public record Deployed(int attempt, Map<TaskKey, ActorRef<TaskActor.Command>> tasks, Set<TaskKey> sources)
-            implements Command {
+    public record Deployed(int attempt, Map<TaskKey, ActorRef<TaskActor.Command>> tasks, Set<TaskKey> sources,
+                           long restoredCheckpointId) implements Command {
     }
 
     /** The job is failing over: abort pending checkpoints and stop triggering. */
@@ -109,6 +109,10 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     /** Checkpoint statistics at the end of a job. */
     public record Report(CheckpointCounts counts, List<CheckpointStats> history, String latestCompletedPath) {
+    }
+
+    /** Asks for a one-line description of the coordinator's state, for diagnosing a stalled job. */
+    public record Describe(ActorRef<String> replyTo) implements Command {
     }
 
     private record Tick() implements Command {
@@ -141,6 +145,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     private Map<TaskKey, ActorRef<TaskActor.Command>> tasks = Map.of();
     private Set<TaskKey> sources = Set.of();
     private final Set<TaskKey> exhaustedSources = new HashSet<>();
+    /** Sources of a newer attempt that reported exhaustion before that attempt's Deployed arrived. */
+    private final Map<Integer, Set<TaskKey>> earlyExhausted = new java.util.HashMap<>();
+    private long lastPeriodicTrigger = Long.MIN_VALUE / 2;
 
     private CheckpointCoordinatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
                                        RuntimeServices services, ActorRef<CompletedCheckpointStore.Command> store,
@@ -179,6 +186,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 .onMessage(SourceExhausted.class, this::onSourceExhausted)
                 .onMessage(GetLatest.class, this::onGetLatest)
                 .onMessage(JobEnded.class, this::onJobEnded)
+                .onMessage(Describe.class, this::onDescribe)
                 .build();
     }
 
@@ -227,7 +235,18 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         tasks = Map.copyOf(deployed.tasks());
         sources = Set.copyOf(deployed.sources());
         exhaustedSources.clear();
+        Set<TaskKey> early = earlyExhausted.remove(attempt);
+        if (early != null) {
+            exhaustedSources.addAll(early);
+        }
+        earlyExhausted.keySet().removeIf(a -> a < attempt);
         suspended = false;
+        if (enabled() && !sources.isEmpty() && exhaustedSources.containsAll(sources)) {
+            getContext().getSelf().tell(new Tick());
+        }
+        if (enabled() && deployed.restoredCheckpointId() >= 0) {
+            core.markRestored(deployed.restoredCheckpointId());
+        }
         if (enabled() && !ended) {
             timers.startSingleTimer(TICK, new Tick(), Duration.ofMillis(settings.core().intervalMs()));
         }
@@ -271,6 +290,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             }
             timers.startSingleTimer("expire-" + id, new ExpireCheck(id), Duration.ofMillis(settings.core().timeoutMs()));
             if (!finalCheckpoint) {
+                lastPeriodicTrigger = now;
                 scheduleTick(settings.core().intervalMs());
             }
         } else if (decision instanceof TriggerDecision.Deferred deferred) {
@@ -284,6 +304,11 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     }
 
     private Behavior<Command> onSourceExhausted(SourceExhausted exhausted) {
+        if (exhausted.attempt() > attempt) {
+            // the source's message overtook its attempt's Deployed (they come from different senders)
+            earlyExhausted.computeIfAbsent(exhausted.attempt(), a -> new HashSet<>()).add(exhausted.task());
+            return this;
+        }
         if (exhausted.attempt() != attempt || !enabled()) {
             return this;
         }
@@ -386,10 +411,28 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             for (TaskKey source : sources) {
                 tasks.get(source).tell(new TaskActor.FinishInput());
             }
-        } else if (!suspended && !ended && exhaustedSources.containsAll(sources) && !sources.isEmpty()) {
-            getContext().getSelf().tell(new Tick());
+        } else {
+            rescheduleAfterCheckpointEnded();
         }
         return this;
+    }
+
+    /**
+     * A checkpoint ended, so a trigger held back by max-concurrent may go now: the next periodic
+     * trigger is due one interval after the previous one, or when min-pause allows, whichever is later;
+     * once all sources are exhausted the final checkpoint is due at once.
+     */
+    private void rescheduleAfterCheckpointEnded() {
+        if (suspended || ended) {
+            return;
+        }
+        if (!sources.isEmpty() && exhaustedSources.containsAll(sources)) {
+            getContext().getSelf().tell(new Tick());
+            return;
+        }
+        long now = services.clock().millis();
+        long due = Math.max(lastPeriodicTrigger + settings.core().intervalMs(), core.nextTriggerTime(now));
+        scheduleTick(Math.max(1, due - now));
     }
 
     // ---------------------------------------------------------------- aborts
@@ -423,8 +466,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             master.tell(new JobMaster.CheckpointFailureLimitExceeded("Exceeded checkpoint tolerable failure threshold ("
                     + settings.core().tolerableFailedCheckpoints() + "): checkpoint " + aborted.checkpointId()
                     + " failed: " + aborted.reason() + (aborted.message() == null ? "" : " (" + aborted.message() + ")")));
-        } else if (!suspended && !ended && !sources.isEmpty() && exhaustedSources.containsAll(sources)) {
-            getContext().getSelf().tell(new Tick());
+        } else {
+            rescheduleAfterCheckpointEnded();
         }
     }
 
@@ -432,6 +475,16 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         if (settings.storage() != null) {
             settings.storage().discardCheckpoint(checkpointId);
         }
+    }
+
+    private Behavior<Command> onDescribe(Describe describe) {
+        String pending = !enabled() ? "checkpointing off" : core.pendingCheckpoints().stream()
+                .map(p -> p.checkpointId() + " (" + p.kind() + ", waiting for " + p.notYetAcknowledged() + ")")
+                .toList().toString();
+        describe.replyTo().tell("coordinator: attempt " + attempt + " suspended=" + suspended + " ended=" + ended
+                + " exhausted sources " + exhaustedSources + " of " + sources + " pending " + pending
+                + (enabled() ? " counts " + core.counts() : ""));
+        return this;
     }
 
     // ---------------------------------------------------------------- queries and the end

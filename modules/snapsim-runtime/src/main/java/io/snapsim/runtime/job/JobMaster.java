@@ -76,6 +76,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     public record FaultFired(int faultIndex, String description) {
     }
 
+    /** Collects a description of every task and the coordinator, for diagnosing a stalled job. */
+    public record Diagnose(ActorRef<String> replyTo) implements Command {
+    }
+
     private record JournalReady(Throwable failure) implements Command {
     }
 
@@ -132,7 +136,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     private Behavior<Command> onJournalReady(JournalReady ready) {
         if (ready.failure() != null) {
-            result.complete(failedBeforeStart("cannot open the checkpoint store's journal: " + ready.failure()));
+            result.complete(endedBeforeStart(JobStatus.FAILED, "cannot open the checkpoint store's journal: " + ready.failure()));
             return Behaviors.stopped();
         }
         ActorContext<Command> context = getContext();
@@ -150,8 +154,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
-    private JobResult failedBeforeStart(String message) {
-        return new JobResult(settings.jobId(), plan.graph().jobName(), JobStatus.FAILED, message, 0, 0, 0, null,
+    private JobResult endedBeforeStart(JobStatus status, String message) {
+        return new JobResult(settings.jobId(), plan.graph().jobName(), status, message, 0, 0, 0, null,
                 List.of(), new TreeMap<>(), null, 0);
     }
 
@@ -173,6 +177,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 .onMessage(Redeploy.class, this::onRedeploy)
                 .onMessage(RestoreFrom.class, this::onRestoreFrom)
                 .onMessage(Ended.class, this::onEnded)
+                .onMessage(Diagnose.class, this::onDiagnose)
                 .build();
     }
 
@@ -225,10 +230,11 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         for (Map.Entry<TaskKey, ActorRef<TaskActor.Command>> e : tasks.entrySet()) {
             e.getValue().tell(wiring(e.getKey()));
         }
+        coordinator.tell(new CheckpointCoordinatorActor.Deployed(attempt, Map.copyOf(tasks), sources,
+                metadata == null ? -1 : metadata.checkpointId()));
         for (ActorRef<TaskActor.Command> t : tasks.values()) {
             t.tell(new TaskActor.Start());
         }
-        coordinator.tell(new CheckpointCoordinatorActor.Deployed(attempt, Map.copyOf(tasks), sources));
     }
 
     private TaskActor.Wire wiring(TaskKey key) {
@@ -331,6 +337,28 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
+    private Behavior<Command> onDiagnose(Diagnose diagnose) {
+        List<java.util.concurrent.CompletionStage<String>> parts = new ArrayList<>();
+        var scheduler = getContext().getSystem().scheduler();
+        for (ActorRef<TaskActor.Command> t : tasks.values()) {
+            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<TaskActor.Command, String>ask(t,
+                    TaskActor.Describe::new, Duration.ofSeconds(2), scheduler)
+                    .exceptionally(e -> t.path().name() + ": no answer (" + e.getClass().getSimpleName() + ")"));
+        }
+        if (coordinator != null) {
+            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<CheckpointCoordinatorActor.Command, String>ask(
+                    coordinator, CheckpointCoordinatorActor.Describe::new, Duration.ofSeconds(2), scheduler)
+                    .exceptionally(e -> "coordinator: no answer"));
+        }
+        String head = "attempt " + attempt + ", finished tasks " + finishedTasks.size() + "/" + plan.numberOfTasks()
+                + ", ending=" + ending;
+        CompletableFuture.allOf(parts.stream().map(java.util.concurrent.CompletionStage::toCompletableFuture)
+                        .toArray(CompletableFuture[]::new))
+                .thenRun(() -> diagnose.replyTo().tell(head + "\n  " + String.join("\n  ",
+                        parts.stream().map(p -> p.toCompletableFuture().join()).toList())));
+        return this;
+    }
+
     private void stopTasks() {
         for (ActorRef<TaskActor.Command> t : tasks.values()) {
             getContext().stop(t);
@@ -369,6 +397,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private Behavior<Command> endJob(JobStatus status, String failure) {
         ending = true;
         timers.cancelAll();
+        if (coordinator == null) {
+            result.complete(endedBeforeStart(status, failure));
+            return Behaviors.stopped();
+        }
         JobEnd end = switch (status) {
             case FINISHED -> JobEnd.FINISHED;
             case FAILED -> JobEnd.FAILED;

@@ -27,6 +27,17 @@ public final class RunningJob {
         system.tell(new JobMaster.Cancel());
     }
 
+    /** A description of every task's and the coordinator's state, for diagnosing a job that does not end. */
+    public String diagnose() {
+        try {
+            return org.apache.pekko.actor.typed.javadsl.AskPattern.<JobMaster.Command, String>ask(system,
+                    JobMaster.Diagnose::new, Duration.ofSeconds(5), system.scheduler()).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "no diagnosis: " + e;
+        }
+    }
+
     public CompletableFuture<JobResult> result() {
         return result;
     }
@@ -41,8 +52,11 @@ public final class RunningJob {
         } catch (ExecutionException e) {
             throw new IllegalStateException("job failed unexpectedly: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
+            String diagnosis = diagnose();
             cancel();
-            throw e;
+            TimeoutException stalled = new TimeoutException("job did not end within " + timeout.toSeconds() + " s; state:\n"
+                    + diagnosis);
+            throw stalled;
         }
     }
 }

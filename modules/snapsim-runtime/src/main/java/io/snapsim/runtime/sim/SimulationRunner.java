@@ -47,10 +47,17 @@ public final class SimulationRunner {
 
     private final Path reportsRoot;
     private final Consumer<String> out;
+    private final Duration timeout;
 
     public SimulationRunner(Path reportsRoot, Consumer<String> out) {
+        this(reportsRoot, out, RUN_TIMEOUT);
+    }
+
+    /** @param timeout how long a run may take before it is cancelled and judged UNKNOWN */
+    public SimulationRunner(Path reportsRoot, Consumer<String> out, Duration timeout) {
         this.reportsRoot = reportsRoot;
         this.out = out;
+        this.timeout = timeout;
     }
 
     /**
@@ -90,7 +97,7 @@ public final class SimulationRunner {
                 event -> out.accept("  " + event)));
         Verdict verdict;
         if (run == null) {
-            verdict = Verdict.unknown(expectation, "the run did not end within " + RUN_TIMEOUT.toMinutes() + " min");
+            verdict = Verdict.unknown(expectation, "the run did not end within " + timeout.toSeconds() + " s");
         } else if (run.status() != JobStatus.FINISHED) {
             verdict = Verdict.unknown(expectation, "the run " + run.status().name().toLowerCase() + ": "
                     + run.failureMessage());
@@ -138,10 +145,11 @@ public final class SimulationRunner {
         return armed;
     }
 
-    private static JobResult await(io.snapsim.runtime.job.RunningJob job) throws InterruptedException {
+    private JobResult await(io.snapsim.runtime.job.RunningJob job) throws InterruptedException {
         try {
-            return job.await(RUN_TIMEOUT);
+            return job.await(timeout);
         } catch (TimeoutException e) {
+            out.accept(e.getMessage());
             return null;
         }
     }

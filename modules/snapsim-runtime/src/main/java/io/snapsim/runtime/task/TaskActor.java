@@ -51,7 +51,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     /** Messages a task understands. */
     public sealed interface Command permits Wire, Start, DataBatch, Event, Credit, TriggerCheckpoint,
-            NotifyComplete, NotifyAborted, FinishInput, Continue, SnapshotWritten {
+            NotifyComplete, NotifyAborted, FinishInput, Continue, SnapshotWritten, Describe {
+    }
+
+    /** Asks for a one-line description of the task's state, for diagnosing a stalled job. */
+    public record Describe(ActorRef<String> replyTo) implements Command {
     }
 
     /** The receiving end of each output channel and the sending end of each input channel. */
@@ -174,6 +178,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 .onMessage(NotifyAborted.class, this::onNotifyAborted)
                 .onMessage(FinishInput.class, this::onFinishInput)
                 .onMessage(SnapshotWritten.class, this::onSnapshotWritten)
+                .onMessage(Describe.class, this::onDescribe)
                 .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
     }
@@ -230,7 +235,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         int n = chain.size();
         for (ArmedFault f : spec.faults()) {
             for (int i = 0; i < n; i++) {
-                if (chain.get(i).uid().equals(f.operatorUid()) && f.subtask() == spec.subtask() && f.atRecord() > 0) {
+                boolean here = chain.get(i).uid().equals(f.operatorUid()) && f.subtask() == spec.subtask();
+                // several crashes of one operator fire in record order, one per attempt
+                if (here && f.atRecord() > 0 && (crashAt[i] == 0 || f.atRecord() < crashAt[i])) {
                     crashAt[i] = f.atRecord();
                     crashFault[i] = f.faultIndex();
                 }
@@ -309,6 +316,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return guarded(() -> {
             router.channels().get(credit.outputChannel()).grant(credit.credits());
             if (!started || router.isBackpressured()) {
+                return;
+            }
+            if (inputsEnded) {
+                maybeFinish();
                 return;
             }
             if (spec.numberOfInputChannels() == 0) {
@@ -578,6 +589,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (spec.checkpointing() && lastSnapshotId > lastCompletedId) {
             return;
         }
+        if (router.isBackpressured()) {
+            return; // records and the end-of-partition event still wait for credit
+        }
         finished = true;
         SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
         for (int i = 0; i < chain.size(); i++) {
@@ -593,6 +607,20 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
         spec.master().tell(new JobMaster.TaskFinished(spec.attempt(), taskKey, finalState,
                 chain.get(0).isSource() ? recordsIn[0] : 0, sinkRecords, out));
+    }
+
+    private Behavior<Command> onDescribe(Describe describe) {
+        StringBuilder queued = new StringBuilder();
+        for (int c = 0; c < inputQueues.length; c++) {
+            queued.append(c == 0 ? "" : ",").append(inputQueues[c].size()).append(channelEnded[c] ? "e" : "")
+                    .append(barrierHandler != null && barrierHandler.isBlocked(c) ? "b" : "");
+        }
+        describe.replyTo().tell(spec.vertex().name() + "#" + spec.subtask() + " attempt " + spec.attempt()
+                + ": started=" + started + " sourceExhausted=" + sourceExhausted + " inputsEnded=" + inputsEnded
+                + " finished=" + finished + " backpressured=" + (router != null && router.isBackpressured())
+                + " queues=[" + queued + "] lastSnapshot=" + lastSnapshotId + " lastCompleted=" + lastCompletedId
+                + " records=" + java.util.Arrays.toString(recordsIn));
+        return this;
     }
 
     // ---------------------------------------------------------------- failure and stop

@@ -1,0 +1,211 @@
+package io.snapsim.runtime.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.snapsim.core.config.Configuration;
+import io.snapsim.core.graph.JobGraph;
+import io.snapsim.core.job.JobStatus;
+import io.snapsim.core.verdict.OutputComparison;
+import io.snapsim.runtime.task.ArmedFault;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every built-in job on the actor runtime, crashed once at a random record (drawn from a fixed
+ * seed), in both checkpointing modes and at several parallelisms. Exactly-once runs must equal the
+ * failure-free run exactly (committed output as a multiset and final keyed state); at-least-once
+ * runs must lose nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EngineEndToEndTest {
+
+    /** A built-in job and, per operator, how many records enter it in total (for placing crashes). */
+    record Job(String name, Map<String, Object> params, Map<String, Long> recordsPerOperator) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final List<Job> JOBS = List.of(
+            new Job("wordcount", Map.of("records", 60_000, "vocabulary", 200),
+                    Map.of("source", 12_000L, "tokenizer", 12_000L, "counter", 60_000L, "sink", 60_000L)),
+            new Job("running-sum", Map.of("records", 200_000, "keys", 500),
+                    Map.of("source", 200_000L, "sum", 200_000L, "sink", 200_000L)),
+            new Job("join", Map.of("orders", 10_000, "payments-per-order", 2),
+                    Map.of("orders", 10_000L, "payments", 20_000L, "join", 30_000L, "sink", 20_000L)));
+
+    static final long DATA_SEED = 1;
+
+    @TempDir
+    Path temp;
+
+    private final Map<String, JobHarness.Run> references = new HashMap<>();
+
+    Stream<Arguments> scenarios() {
+        List<Arguments> all = new ArrayList<>();
+        long faultSeed = 100;
+        for (Job job : JOBS) {
+            for (String mode : List.of("EXACTLY_ONCE", "AT_LEAST_ONCE")) {
+                for (int parallelism : List.of(1, 2, 3)) {
+                    all.add(Arguments.of(job, mode, parallelism, faultSeed++));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    static Configuration config(String mode, String interval) {
+        return JobHarness.config(Map.of(
+                "execution.checkpointing.interval", interval,
+                "execution.checkpointing.mode", mode,
+                "restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.attempts", "2",
+                "restart-strategy.fixed-delay.delay", "5 ms"));
+    }
+
+    /** A crash of a random operator subtask at a random record it surely reaches (the first tenth of its share). */
+    static ArmedFault randomCrash(Job job, int parallelism, long faultSeed) {
+        SplittableRandom random = new SplittableRandom(faultSeed);
+        List<String> operators = new ArrayList<>(new java.util.TreeSet<>(job.recordsPerOperator().keySet()));
+        String operator = operators.get(random.nextInt(operators.size()));
+        long total = job.recordsPerOperator().get(operator);
+        long low = Math.max(1, total / 40);
+        long high = Math.max(low + 1, total / 10);
+        return new ArmedFault(0, operator, random.nextInt(parallelism), random.nextLong(low, high), 0);
+    }
+
+    private JobHarness.Run reference(Job job, int parallelism) throws Exception {
+        String key = job.name() + "/" + parallelism;
+        JobHarness.Run cached = references.get(key);
+        if (cached == null) {
+            Path dir = temp.resolve("reference-" + job.name() + "-" + parallelism);
+            cached = JobHarness.runBuiltIn(job.name(), job.params(), parallelism, config("EXACTLY_ONCE", "10 ms"), dir,
+                    List.of(), DATA_SEED, false);
+            assertThat(cached.result().status()).isEqualTo(JobStatus.FINISHED);
+            references.put(key, cached);
+        }
+        return cached;
+    }
+
+    @ParameterizedTest(name = "{0} {1} p={2} fault seed {3}")
+    @MethodSource("scenarios")
+    void recoversFromACrashAtARandomRecord(Job job, String mode, int parallelism, long faultSeed) throws Exception {
+        JobHarness.Run reference = reference(job, parallelism);
+        ArmedFault crash = randomCrash(job, parallelism, faultSeed);
+        Path dir = temp.resolve(job.name() + "-" + mode + "-" + parallelism + "-" + faultSeed);
+
+        JobHarness.Run run = JobHarness.runBuiltIn(job.name(), job.params(), parallelism, config(mode, "5 ms"), dir,
+                List.of(crash), DATA_SEED, false);
+
+        assertThat(run.result().status()).as("status, failure: %s", run.result().failureMessage())
+                .isEqualTo(JobStatus.FINISHED);
+        assertThat(run.result().restarts()).as("the crash %s fired once", crash).isEqualTo(1);
+        OutputComparison comparison = OutputComparison.compare(reference.output(), run.output(),
+                reference.result().finalKeyedState(), run.result().finalKeyedState());
+        assertThat(comparison.missing()).as("records lost: %s", comparison.examples()).isZero();
+        if (mode.equals("EXACTLY_ONCE")) {
+            assertThat(comparison.outputEqual()).as("exactly-once output: %s", comparison.examples()).isTrue();
+            assertThat(run.result().finalKeyedState()).isEqualTo(reference.result().finalKeyedState());
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class RestoringFromCompletedCheckpoints {
+        @Test
+        void crashWhileSnapshottingRestoresThePreviousCheckpointAndStillEqualsTheFailureFreeRun() throws Exception {
+            Job job = new Job("running-sum", Map.of("records", 2_000_000, "keys", 1000), Map.of());
+            JobHarness.Run reference = JobHarness.runBuiltIn(job.name(), job.params(), 2,
+                    config("EXACTLY_ONCE", "1 h"), temp.resolve("big-reference"), List.of(), DATA_SEED, false);
+            ArmedFault crash = new ArmedFault(0, "sum", 1, 0, 3);
+
+            JobHarness.Run run = JobHarness.runBuiltIn(job.name(), job.params(), 2, config("EXACTLY_ONCE", "10 ms"),
+                    temp.resolve("big-run"), List.of(crash), DATA_SEED, false);
+
+            assertThat(run.result().status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(run.result().restarts()).isEqualTo(1);
+            assertThat(run.result().counts().restored()).as("restored from checkpoint 2").isEqualTo(1);
+            assertThat(run.result().counts().failed()).as("checkpoint 3 failed").isGreaterThanOrEqualTo(1);
+            assertSameMultiset(reference.output(), run.output());
+            assertThat(run.result().finalKeyedState()).isEqualTo(reference.result().finalKeyedState());
+        }
+
+        @Test
+        void repeatedCrashesAcrossAttemptsStillEqualTheFailureFreeRun() throws Exception {
+            Job job = JOBS.get(0);
+            JobHarness.Run reference = reference(job, 2);
+            List<ArmedFault> crashes = List.of(
+                    new ArmedFault(0, "counter", 0, 5_000, 0),
+                    new ArmedFault(1, "counter", 1, 0, 2),
+                    new ArmedFault(2, "source", 1, 1_000, 0));
+
+            JobHarness.Run run = JobHarness.runBuiltIn(job.name(), job.params(), 2,
+                    JobHarness.config(Map.of("execution.checkpointing.interval", "5 ms",
+                            "restart-strategy.type", "fixed-delay",
+                            "restart-strategy.fixed-delay.attempts", "5",
+                            "restart-strategy.fixed-delay.delay", "1 ms")),
+                    temp.resolve("repeated"), crashes, DATA_SEED, false);
+
+            assertThat(run.result().status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(run.result().restarts()).isBetween(2, 3);
+            assertSameMultiset(reference.output(), run.output());
+            assertThat(run.result().finalKeyedState()).isEqualTo(reference.result().finalKeyedState());
+        }
+    }
+
+    /** Order-insensitive equality that stays fast for millions of lines (AssertJ's is quadratic). */
+    static void assertSameMultiset(List<String> expected, List<String> actual) {
+        List<String> e = new ArrayList<>(expected);
+        List<String> a = new ArrayList<>(actual);
+        java.util.Collections.sort(e);
+        java.util.Collections.sort(a);
+        OutputComparison c = OutputComparison.compare(expected, actual, Map.of(), Map.of());
+        assertThat(a.equals(e)).as("same records: %s", c.examples()).isTrue();
+    }
+
+    @Test
+    void jobFailsWithAClearMessageWhenRestartAttemptsRunOut() throws Exception {
+        Job job = JOBS.get(1);
+        JobGraph graph = JobHarness.builtIn(job.name(), job.params(), 1, DATA_SEED, temp.resolve("out-of-attempts/output"), false);
+        JobHarness.Run run = JobHarness.run(graph, JobHarness.config(Map.of(
+                        "execution.checkpointing.interval", "10 ms",
+                        "restart-strategy.type", "fixed-delay",
+                        "restart-strategy.fixed-delay.attempts", "1",
+                        "restart-strategy.fixed-delay.delay", "1 ms")),
+                temp.resolve("out-of-attempts"),
+                List.of(new ArmedFault(0, "sum", 0, 100, 0), new ArmedFault(1, "sum", 0, 200, 0)), DATA_SEED);
+
+        assertThat(run.result().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(run.result().failureMessage())
+                .contains("Recovery is suppressed by FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=1")
+                .contains("injected crash of sum#0 at record 200");
+    }
+
+    @Test
+    void withoutCheckpointingAJobRestartsFromScratch() throws Exception {
+        Job job = JOBS.get(0);
+        JobHarness.Run reference = reference(job, 2);
+        JobHarness.Run run = JobHarness.runBuiltIn(job.name(), job.params(), 2, JobHarness.config(Map.of(
+                        "restart-strategy.type", "fixed-delay",
+                        "restart-strategy.fixed-delay.attempts", "1",
+                        "restart-strategy.fixed-delay.delay", "1 ms")),
+                temp.resolve("no-checkpoints"), List.of(new ArmedFault(0, "counter", 1, 3_000, 0)), DATA_SEED, false);
+
+        assertThat(run.result().status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(run.result().counts()).isNull();
+        assertThat(run.output()).containsExactlyInAnyOrderElementsOf(reference.output());
+    }
+}
