@@ -2,6 +2,9 @@ package io.snapsim.cli;
 
 import io.snapsim.core.InvalidInputException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,13 +14,31 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "snapsim", mixinStandardHelpOptions = true, version = "snapsim 0.1.0",
         description = "Simulates Flink-style checkpointing on Pekko actors, injects faults, and checks recovery.",
-        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckpointsCommand.class, CommandLine.HelpCommand.class})
 public final class SnapsimCommand implements Runnable {
     /** Bad input: a malformed file, an unknown key, a bad value. */
     public static final int EXIT_BAD_INPUT = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The process environment, read by subcommands (SNAPSIM_CONF_DIR); injected so tests can set it. */
+    private final Map<String, String> environment;
+    /** What relative paths such as {@code conf/} are resolved against. */
+    private final Path workingDirectory;
+
+    SnapsimCommand(Map<String, String> environment, Path workingDirectory) {
+        this.environment = Map.copyOf(environment);
+        this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
 
     @Override
     public void run() {
@@ -30,7 +51,17 @@ public final class SnapsimCommand implements Runnable {
 
     /** Runs the command line and returns the exit code; never throws for bad input. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new SnapsimCommand());
+        // The empty path is the working directory, and keeps the paths shown to the user relative.
+        return execute(args, out, err, System.getenv(), Path.of(""));
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)}, with the environment variables and
+     * the working directory given rather than taken from the process.
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err,
+                              Map<String, String> environment, Path workingDirectory) {
+        CommandLine cli = new CommandLine(new SnapsimCommand(environment, workingDirectory));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

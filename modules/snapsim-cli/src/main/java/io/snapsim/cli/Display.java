@@ -1,0 +1,85 @@
+package io.snapsim.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Formatting shared by the commands that print snapshots: sizes, times and aligned tables. Stateless. */
+final class Display {
+
+    private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+
+    private Display() {
+    }
+
+    /** {@code 512 B}, {@code 1.5 KiB}, {@code 8.0 GiB}: binary units, one decimal above bytes. */
+    static String bytes(long count) {
+        if (count < 1024) {
+            return count + " B";
+        }
+        double value = count;
+        int unit = -1;
+        while (value >= 1024 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+    }
+
+    /**
+     * An epoch-millisecond timestamp as ISO-8601 in UTC ({@code 2024-05-01T10:00:00.123Z}). Live runs
+     * record wall-clock time; deterministic runs record simulated time, which reads as early 1970.
+     */
+    static String time(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /** A CRC32 as eight hex digits, the way checksum tools print it. */
+    static String crc32(long crc) {
+        return String.format("0x%08x", crc);
+    }
+
+    /** Text with a value that may be null. */
+    static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
+    /** Columns padded to their widest cell; the last column is not padded, so long messages do not widen the table. */
+    static final class Table {
+        private final List<String[]> rows = new ArrayList<>();
+        private final int columns;
+
+        Table(String... header) {
+            this.columns = header.length;
+            rows.add(header);
+        }
+
+        Table add(String... cells) {
+            if (cells.length != columns) {
+                throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
+            }
+            rows.add(cells);
+            return this;
+        }
+
+        /** The table, each line starting with {@code indent} and ending with a line break. */
+        String render(String indent) {
+            int[] widths = new int[columns];
+            for (String[] row : rows) {
+                for (int c = 0; c < columns; c++) {
+                    widths[c] = Math.max(widths[c], row[c].length());
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder(indent);
+                for (int c = 0; c < columns; c++) {
+                    line.append(c == columns - 1 ? row[c] : String.format("%-" + widths[c] + "s  ", row[c]));
+                }
+                out.append(line.toString().stripTrailing()).append(System.lineSeparator());
+            }
+            return out.toString();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.snapsim.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs {@code snapsim} in-process with a chosen environment and working directory, capturing both streams. */
+final class Cli {
+
+    /** What one invocation printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    private Cli(Map<String, String> environment, Path workingDirectory) {
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
+    }
+
+    static Cli in(Path workingDirectory) {
+        return new Cli(Map.of(), workingDirectory);
+    }
+
+    Cli withEnvironment(Map<String, String> variables) {
+        return new Cli(Map.copyOf(variables), workingDirectory);
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            code = SnapsimCommand.execute(args, o, e, environment, workingDirectory);
+        }
+        return new Result(code, out.toString(), err.toString());
+    }
+}
