@@ -32,9 +32,12 @@ import java.util.TreeMap;
  * ordered, equal state gives equal bytes, whatever the backend or the history. The byte length
  * lets a reader skip key groups outside its range without decoding them.
  *
+ * <p>Public so that state backends in other modules (snapsim-rocksdb) write and read the same
+ * bytes; jobs never use it directly.
+ *
  * <p>Stateless; the tables passed in must not change while a snapshot is written.
  */
-final class KeyedStateSnapshotFormat {
+public final class KeyedStateSnapshotFormat {
     static final int VERSION = 1;
     private static final String CORRUPT = "corrupt keyed state snapshot: ";
 
@@ -42,12 +45,12 @@ final class KeyedStateSnapshotFormat {
      * One state's entries: {@code tables[keyGroup - range.start()]} maps key to value (the value,
      * a non-empty list, or a non-empty map, by kind). Tables may be null for key groups without data.
      */
-    record StateTable(String name, StateKind kind, KeyGroupRange range, Map<Object, Object>[] tables) {}
+    public record StateTable(String name, StateKind kind, KeyGroupRange range, Map<Object, Object>[] tables) {}
 
     private KeyedStateSnapshotFormat() {}
 
     /** Writes the given states, which must be sorted by name and distinct. */
-    static byte[] write(int maxParallelism, Collection<StateTable> states) {
+    public static byte[] write(int maxParallelism, Collection<StateTable> states) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         ByteArrayOutputStream groupBytes = new ByteArrayOutputStream();
@@ -86,7 +89,7 @@ final class KeyedStateSnapshotFormat {
      * @throws IllegalArgumentException {@code "corrupt keyed state snapshot: ..."} for bad bytes;
      *     also when the snapshots disagree with each other or with {@code maxParallelism}
      */
-    static SortedMap<String, StateTable> read(List<byte[]> snapshots, KeyGroupRange range, int maxParallelism) {
+    public static SortedMap<String, StateTable> read(List<byte[]> snapshots, KeyGroupRange range, int maxParallelism) {
         SortedMap<String, StateTable> result = new TreeMap<>();
         for (int i = 0; i < snapshots.size(); i++) {
             String which = "snapshot " + (i + 1) + " of " + snapshots.size();

@@ -4,7 +4,7 @@ package io.snapsim.core.state;
  * The kind of a piece of keyed state, as recorded in snapshots. The codes are part of the
  * snapshot format and must never change.
  */
-enum StateKind {
+public enum StateKind {
     VALUE(0),
     LIST(1),
     MAP(2);

@@ -1,0 +1,109 @@
+package io.snapsim.rocksdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** File helpers for database directories and checkpoint files. Stateless. */
+final class StateFiles {
+    private StateFiles() {}
+
+    /** Deletes {@code path} and everything below it; does nothing when it does not exist. */
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    Files.deleteIfExists(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+
+    /**
+     * Copies {@code source} to {@code target} through a temporary sibling and a rename, so that a
+     * crash never leaves a partial file under the final name.
+     */
+    static void copyAtomically(Path source, Path target) {
+        Path temporary = target.resolveSibling(target.getFileName() + ".inprogress");
+        try {
+            Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
+        }
+    }
+
+    static void copy(Path source, Path target) {
+        try {
+            Files.copy(source, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
+        }
+    }
+
+    static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create directory " + directory, e);
+        }
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + file, e);
+        }
+    }
+
+    /**
+     * Fails with an {@link UncheckedIOException} wrapping a {@link NoSuchFileException} whose
+     * message names the file and says what it was for, unless {@code file} is a regular file of
+     * {@code expectedSize} bytes.
+     */
+    static void requireFile(Path file, long expectedSize, String role) {
+        if (!Files.isRegularFile(file)) {
+            String message = role + " " + file + " is missing";
+            throw new UncheckedIOException(message, new NoSuchFileException(file.toString(), null, message));
+        }
+        long actual = size(file);
+        if (actual != expectedSize) {
+            throw new IllegalStateException(role + " " + file + " has " + actual + " bytes, but the checkpoint recorded "
+                    + expectedSize + " (was it overwritten?)");
+        }
+    }
+
+    /** Whether {@code name} is a plain file name: not empty, no separator, not "." or "..". */
+    static boolean isPlainFileName(String name) {
+        return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..")
+                && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+    }
+}

@@ -1,0 +1,293 @@
+package io.snapsim.rocksdb;
+
+import static io.snapsim.rocksdb.TestStates.ALL;
+import static io.snapsim.rocksdb.TestStates.COUNT;
+import static io.snapsim.rocksdb.TestStates.MAX_P;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.snapsim.core.state.KeyGroups;
+import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
+import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IncrementalCheckpointTest {
+    private static final int KEYS = 20_000;
+
+    @TempDir
+    Path temporary;
+
+    private Path jobDirectory;
+    private final IncrementalUploader uploader = new IncrementalUploader("counter", 0);
+    private final List<RocksDBKeyedStateBackend> backends = new ArrayList<>();
+    private int created;
+
+    @BeforeEach
+    void createJobDirectory() {
+        jobDirectory = temporary.resolve("job");
+    }
+
+    @AfterEach
+    void closeBackends() {
+        backends.forEach(RocksDBKeyedStateBackend::close);
+    }
+
+    private RocksDBKeyedStateBackend newBackend() {
+        RocksDBKeyedStateBackend backend =
+                new RocksDBKeyedStateBackend(temporary.resolve("instance-" + created++), ALL, MAX_P);
+        backends.add(backend);
+        return backend;
+    }
+
+    private RocksDBKeyedStateBackend filledBackend() {
+        RocksDBKeyedStateBackend backend = newBackend();
+        TestStates.fill(backend, KEYS);
+        return backend;
+    }
+
+    private Path checkpointDirectory(long checkpointId) {
+        return jobDirectory.resolve("chk-" + checkpointId);
+    }
+
+    private IncrementalStateHandle checkpoint(RocksDBKeyedStateBackend backend, long checkpointId) {
+        return backend.incrementalCheckpoint(checkpointId, uploader, jobDirectory, checkpointDirectory(checkpointId));
+    }
+
+    private Path sharedFile(String key) {
+        return IncrementalUploader.sharedDirectory(jobDirectory).resolve(key);
+    }
+
+    private static Set<String> keys(IncrementalStateHandle... handles) {
+        Set<String> keys = new TreeSet<>();
+        for (IncrementalStateHandle handle : handles) {
+            keys.addAll(handle.sharedFileKeys());
+        }
+        return keys;
+    }
+
+    @Nested
+    class Uploads {
+        @Test
+        void uploadsEverySstFileInTheFirstCheckpoint() throws IOException {
+            IncrementalStateHandle first = checkpoint(filledBackend(), 1);
+
+            assertThat(first.sharedFiles()).isNotEmpty().allSatisfy(file -> {
+                assertThat(file.uploadedBy()).isEqualTo(1);
+                assertThat(file.sharedKey()).isEqualTo("counter-0-1-" + file.sstName());
+                assertThat(Files.size(sharedFile(file.sharedKey()))).isEqualTo(file.size());
+            });
+            assertThat(first.privateFiles()).extracting(PrivateFile::name)
+                    .contains("CURRENT").anyMatch(name -> name.startsWith("MANIFEST-"))
+                    .noneMatch(name -> name.endsWith(".sst"));
+            for (PrivateFile file : first.privateFiles()) {
+                assertThat(Files.size(checkpointDirectory(1).resolve("counter-0").resolve(file.name())))
+                        .isEqualTo(file.size());
+            }
+            assertThat(first.checkpointedSize()).isEqualTo(first.fullSize()).isPositive();
+        }
+
+        @Test
+        void uploadsMuchLessAfterUpdatingOnePercentOfTheKeysAndReferencesTheUnchangedFiles() {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            IncrementalStateHandle first = checkpoint(backend, 1);
+            backend.notifyCheckpointComplete(1);
+            TestStates.updateEvery(backend, KEYS, 100, 1);
+
+            IncrementalStateHandle second = checkpoint(backend, 2);
+
+            assertThat(second.checkpointedSize()).isLessThan(first.checkpointedSize() / 5);
+            assertThat(second.sharedFiles()).containsAll(first.sharedFiles());
+            assertThat(second.newSharedFileKeys()).isNotEmpty()
+                    .allSatisfy(key -> assertThat(key).startsWith("counter-0-2-"));
+            assertThat(second.fullSize()).isGreaterThan(first.fullSize());
+        }
+
+        @Test
+        void basesTheNextCheckpointOnTheLastCompletedOneNeverOnAnAbortedOne() {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            IncrementalStateHandle first = checkpoint(backend, 1);
+            backend.notifyCheckpointComplete(1);
+            TestStates.updateEvery(backend, KEYS, 100, 1);
+            IncrementalStateHandle aborted = checkpoint(backend, 2);
+            backend.notifyCheckpointAborted(2);
+            TestStates.updateEvery(backend, KEYS, 100, 1);
+
+            IncrementalStateHandle third = checkpoint(backend, 3);
+
+            assertThat(third.sharedFiles()).extracting(SharedFile::uploadedBy).doesNotContain(2L);
+            assertThat(third.sharedFiles()).containsAll(first.sharedFiles());
+            assertThat(third.sharedFilesBySstName().keySet())
+                    .containsAll(aborted.sharedFiles().stream().filter(f -> f.uploadedBy() == 2)
+                            .map(SharedFile::sstName).toList());
+        }
+
+        @Test
+        void copiesEveryFileIntoThePrivateDirectoryForAFullCheckpoint() {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            IncrementalStateHandle full = backend.fullCheckpoint(1, uploader, checkpointDirectory(1));
+            backend.notifyCheckpointComplete(1);
+
+            assertThat(full.sharedFiles()).isEmpty();
+            assertThat(full.privateFiles()).extracting(PrivateFile::name).anyMatch(name -> name.endsWith(".sst"));
+            assertThat(full.checkpointedSize()).isEqualTo(full.fullSize());
+            assertThat(IncrementalUploader.sharedDirectory(jobDirectory)).doesNotExist();
+
+            RocksDBKeyedStateBackend restored = newBackend();
+            restored.restoreFromIncremental(full, jobDirectory, checkpointDirectory(1));
+            assertThat(restored.contents()).isEqualTo(backend.contents());
+            IncrementalStateHandle next = checkpoint(backend, 2);
+            assertThat(next.checkpointedSize()).isEqualTo(next.fullSize());
+        }
+
+        @Test
+        void cleansUpItsScratchDirectoryAndRefusesAnExistingOne() throws IOException {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            checkpoint(backend, 1);
+            Path scratch = Files.createDirectories(temporary.resolve("scratch"));
+            assertThatThrownBy(() -> backend.nativeCheckpoint(2, scratch))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("already exists");
+            NativeSnapshot snapshot = backend.nativeCheckpoint(2, temporary.resolve("fresh"));
+            assertThat(snapshot.files()).anyMatch(NativeSnapshot.NativeFile::shareable);
+            assertThat(snapshot.size()).isPositive();
+            snapshot.discard();
+            assertThat(temporary.resolve("fresh")).doesNotExist();
+        }
+    }
+
+    @Nested
+    class Restores {
+        @Test
+        void rebuildsTheSecondCheckpointInAFreshInstance() {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            checkpoint(backend, 1);
+            backend.notifyCheckpointComplete(1);
+            TestStates.updateEvery(backend, KEYS, 100, 1);
+            IncrementalStateHandle second = checkpoint(backend, 2);
+            SortedMap<String, SortedMap<String, Object>> atSecond = backend.contents();
+            TestStates.updateEvery(backend, KEYS, 3, 1000);
+
+            RocksDBKeyedStateBackend restored = newBackend();
+            restored.restoreFromIncremental(
+                    IncrementalStateHandle.fromBytes(second.toBytes()), jobDirectory, checkpointDirectory(2));
+
+            assertThat(restored.contents()).isEqualTo(atSecond);
+            assertThat(restored.currentKey()).isNull();
+            restored.setCurrentKey(100L);
+            assertThat(restored.getValueState(COUNT).value()).isEqualTo(1001L);
+            restored.getValueState(COUNT).update(5L);
+            assertThat(restored.getValueState(COUNT).value()).isEqualTo(5L);
+            for (SharedFile file : second.sharedFiles()) {
+                assertThat(sharedFile(file.sharedKey())).hasSize(file.size());
+            }
+        }
+
+        @Test
+        void reusesTheRestoredFilesWhenItClaimsTheCheckpointAndUploadsAllAgainWhenItDoesNot() {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            IncrementalStateHandle first = checkpoint(backend, 1);
+
+            RocksDBKeyedStateBackend claiming = newBackend();
+            claiming.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1), ClaimMode.CLAIM);
+            TestStates.updateEvery(claiming, KEYS, 100, 1);
+            IncrementalStateHandle afterClaim = claiming.incrementalCheckpoint(
+                    2, new IncrementalUploader("counter", 0), jobDirectory, checkpointDirectory(2));
+            assertThat(afterClaim.sharedFiles()).containsAll(first.sharedFiles());
+            assertThat(afterClaim.checkpointedSize()).isLessThan(first.checkpointedSize() / 5);
+
+            RocksDBKeyedStateBackend notClaiming = newBackend();
+            notClaiming.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1), ClaimMode.NO_CLAIM);
+            IncrementalStateHandle afterNoClaim = notClaiming.incrementalCheckpoint(
+                    3, new IncrementalUploader("counter", 0), jobDirectory, checkpointDirectory(3));
+            assertThat(afterNoClaim.sharedFiles()).extracting(SharedFile::uploadedBy).containsOnly(3L);
+        }
+
+        @Test
+        void failsNamingAMissingSharedFileAndLeavesTheBackendUnchanged() throws IOException {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            IncrementalStateHandle first = checkpoint(backend, 1);
+            String missing = first.sharedFiles().get(0).sharedKey();
+            Files.delete(sharedFile(missing));
+            RocksDBKeyedStateBackend target = newBackend();
+            target.setCurrentKey("kept");
+            target.getValueState(COUNT).update(42L);
+
+            assertThatThrownBy(() -> target.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1)))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining(missing)
+                    .hasMessageContaining("missing")
+                    .hasCauseInstanceOf(NoSuchFileException.class);
+            assertThat(target.contents()).isEqualTo(java.util.Map.of("count", java.util.Map.of("kept", 42L)));
+        }
+
+        @Test
+        void refusesACheckpointOfAnotherKeyGroupRangePointingToSavepoints() {
+            IncrementalStateHandle first = checkpoint(filledBackend(), 1);
+            RocksDBKeyedStateBackend half = new RocksDBKeyedStateBackend(
+                    temporary.resolve("half"), KeyGroups.rangeForSubtask(MAX_P, 2, 0), MAX_P);
+            backends.add(half);
+            assertThatThrownBy(() -> half.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("another parallelism")
+                    .hasMessageContaining("savepoint");
+        }
+    }
+
+    @Test
+    void deletesASharedFileOnlyWhenNoRetainedCheckpointReferencesIt() {
+        SharedStateRegistry registry = new SharedStateRegistry();
+        RocksDBKeyedStateBackend backend = filledBackend();
+        IncrementalStateHandle first = complete(registry, backend, 1);
+        TestStates.updateEvery(backend, KEYS, 100, 1);
+        IncrementalStateHandle second = complete(registry, backend, 2);
+        backend.compactAll();
+        TestStates.updateEvery(backend, KEYS, 100, 1);
+        IncrementalStateHandle third = complete(registry, backend, 3);
+        SortedMap<String, SortedMap<String, Object>> atThird = backend.contents();
+
+        List<String> afterReleasingFirst = registry.release(1); // retains 2 and 3
+        assertThat(afterReleasingFirst).isEmpty();
+        assertThat(keys(first)).allSatisfy(key -> assertThat(sharedFile(key)).exists());
+
+        TestStates.updateEvery(backend, KEYS, 100, 1);
+        IncrementalStateHandle fourth = complete(registry, backend, 4);
+        List<String> afterReleasingSecond = registry.release(2); // retains 3 and 4
+        Set<String> onlyInOlder = new TreeSet<>(keys(first, second));
+        onlyInOlder.removeAll(keys(third, fourth));
+        assertThat(afterReleasingSecond).isNotEmpty().containsExactlyElementsOf(onlyInOlder);
+        for (String key : afterReleasingSecond) {
+            assertThat(sharedFile(key).toFile().delete()).isTrue();
+        }
+
+        assertThat(keys(third, fourth)).allSatisfy(key -> assertThat(sharedFile(key)).exists());
+        RocksDBKeyedStateBackend restored = newBackend();
+        restored.restoreFromIncremental(third, jobDirectory, checkpointDirectory(3));
+        assertThat(restored.contents()).isEqualTo(atThird);
+        Set<String> onlyInThird = new TreeSet<>(keys(third));
+        onlyInThird.removeAll(keys(fourth));
+        assertThat(registry.release(3)).containsExactlyElementsOf(onlyInThird);
+        assertThat(registry.release(4)).containsExactlyElementsOf(keys(fourth));
+        assertThat(registry.referencedFiles()).isEmpty();
+    }
+
+    private IncrementalStateHandle complete(SharedStateRegistry registry, RocksDBKeyedStateBackend backend, long id) {
+        IncrementalStateHandle handle = checkpoint(backend, id);
+        registry.registerHandles(id, List.of(handle));
+        backend.notifyCheckpointComplete(id);
+        return handle;
+    }
+}
