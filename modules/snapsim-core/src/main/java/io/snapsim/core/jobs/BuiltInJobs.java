@@ -224,8 +224,16 @@ public final class BuiltInJobs {
         }
     }
 
-    /** Sums values per key: ValueState "sum"; emits "key,sum" on every update. */
-    static final class Sum extends KeyedProcessFunction<Long, Long, String> {
+    /** A key and its running sum; prints as "key,sum" (the line a file sink writes). */
+    public record KeySum(long key, long sum) {
+        @Override
+        public String toString() {
+            return key + "," + sum;
+        }
+    }
+
+    /** Sums values per key: ValueState "sum"; emits (key, sum) on every update. */
+    static final class Sum extends KeyedProcessFunction<Long, Long, KeySum> {
         private final long keys;
         private transient ValueState<Long> sum;
 
@@ -239,10 +247,10 @@ public final class BuiltInJobs {
         }
 
         @Override
-        public void processElement(Long value, Context<Long> ctx, Collector<String> out) {
+        public void processElement(Long value, Context<Long> ctx, Collector<KeySum> out) {
             long s = sum.value() + value;
             sum.update(s);
-            out.collect(value % keys + "," + s);
+            out.collect(new KeySum(value % keys, s));
         }
     }
 
