@@ -133,11 +133,24 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     private static final Object TICK = "tick";
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ActorRef<List<CheckpointEntry>> castList(ActorRef ref) {
+        return ref;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CheckpointEntry> castEntries(List<?> entries) {
+        return (List<CheckpointEntry>) entries;
+    }
+
     private final Settings settings;
     private final RuntimeServices services;
     private final ActorRef<CompletedCheckpointStore.Command> store;
     private final ActorRef<JobMaster.Command> master;
     private final TimerScheduler<Command> timers;
+    private final ActorRef<Done> storedAdapter;
+    /** Completions sent to the store, oldest first, waiting for its Done. */
+    private final java.util.ArrayDeque<CompletionOutcome> awaitingStore = new java.util.ArrayDeque<>();
     private CheckpointCoordinatorCore core;
     private int attempt = -1;
     private boolean suspended = true;
@@ -158,10 +171,12 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         this.services = services;
         this.store = store;
         this.master = master;
-        context.pipeToSelf(
-                org.apache.pekko.actor.typed.javadsl.AskPattern.ask(store, CompletedCheckpointStore.GetAll::new,
-                        Duration.ofSeconds(60), context.getSystem().scheduler()),
-                StoreLoaded::new);
+        // Replies come through message adapters, not asks: an ask's CompletionStage may run its
+        // callbacks on a thread of its own, which would escape deterministic execution.
+        this.storedAdapter = context.messageAdapter(Done.class, done -> new Stored(awaitingStore.pollFirst(), null));
+        ActorRef<List<CheckpointEntry>> loaded = castList(context.messageAdapter(List.class,
+                entries -> new StoreLoaded(castEntries(entries), null)));
+        store.tell(new CompletedCheckpointStore.GetAll(loaded));
     }
 
     public static Behavior<Command> create(Settings settings, RuntimeServices services,
@@ -188,6 +203,10 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 .onMessage(JobEnded.class, this::onJobEnded)
                 .onMessage(Describe.class, this::onDescribe)
                 .build();
+    }
+
+    private void record(String type, long checkpointId, String detail) {
+        services.record("coordinator", type, attempt, checkpointId, -1, detail);
     }
 
     private boolean enabled() {
@@ -285,7 +304,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 scheduleTick(settings.core().intervalMs());
                 return this;
             }
-            for (TaskKey source : sources) {
+            record("checkpoint-triggered", id, pending.kind().name().toLowerCase());
+            for (TaskKey source : new java.util.TreeSet<>(sources)) {
                 tasks.get(source).tell(new TaskActor.TriggerCheckpoint(id, pending.triggerTimestamp()));
             }
             timers.startSingleTimer("expire-" + id, new ExpireCheck(id), Duration.ofMillis(settings.core().timeoutMs()));
@@ -332,6 +352,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             ready |= outcome.readyToComplete();
         }
         if (ready) {
+            record("checkpoint-acknowledged-by-all", ack.checkpointId(), null);
             PendingCheckpoint pending = core.pendingCheckpoint(ack.checkpointId()).orElseThrow();
             CheckpointMetadata metadata = metadataOf(pending, now);
             FsCheckpointStorage storage = settings.storage();
@@ -377,17 +398,15 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             return this;
         }
         CompletionOutcome outcome = completion.get();
+        record("checkpoint-completed", written.checkpointId(), "state " + outcome.completed().stateSize() + " bytes");
         for (AbortedCheckpoint a : outcome.subsumedPending()) {
             onAborted(a);
         }
         CompletedCheckpoint c = outcome.completed();
         CheckpointEntry entry = new CheckpointEntry(
                 c.checkpointId(), c.triggerTimestamp(), c.completionTimestamp(), c.metadataPath(), c.stateSize(), false);
-        getContext().pipeToSelf(
-                org.apache.pekko.actor.typed.javadsl.AskPattern.<CompletedCheckpointStore.Command, Done>ask(store,
-                        replyTo -> new CompletedCheckpointStore.Add(entry, replyTo), Duration.ofSeconds(60),
-                        getContext().getSystem().scheduler()),
-                (done, err) -> new Stored(outcome, err));
+        awaitingStore.addLast(outcome); // the store answers in order, one Done per Add
+        store.tell(new CompletedCheckpointStore.Add(entry, storedAdapter));
         return this;
     }
 
@@ -399,16 +418,18 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         CompletedCheckpoint completed = stored.outcome().completed();
         if (!suspended && !ended) {
-            for (ActorRef<TaskActor.Command> task : tasks.values()) {
+            record("checkpoint-stored", completed.checkpointId(), null);
+            for (ActorRef<TaskActor.Command> task : sortedTasks()) {
                 task.tell(new TaskActor.NotifyComplete(completed.checkpointId()));
             }
         }
         for (CompletedCheckpoint old : stored.outcome().subsumedCompleted()) {
+            record("checkpoint-subsumed", old.checkpointId(), "deleted");
             settings.storage().discardCheckpoint(old.checkpointId());
             store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
         }
         if (!suspended && !ended && completed.kind() == TriggerKind.FINAL) {
-            for (TaskKey source : sources) {
+            for (TaskKey source : new java.util.TreeSet<>(sources)) {
                 tasks.get(source).tell(new TaskActor.FinishInput());
             }
         } else {
@@ -458,7 +479,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     private void onAborted(AbortedCheckpoint aborted) {
         timers.cancel("expire-" + aborted.checkpointId());
-        for (ActorRef<TaskActor.Command> task : tasks.values()) {
+        record("checkpoint-aborted", aborted.checkpointId(), aborted.reason() + (aborted.message() == null ? ""
+                : ": " + aborted.message()));
+        for (ActorRef<TaskActor.Command> task : sortedTasks()) {
             task.tell(new TaskActor.NotifyAborted(aborted.checkpointId()));
         }
         discard(aborted.checkpointId());
@@ -469,6 +492,11 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         } else {
             rescheduleAfterCheckpointEnded();
         }
+    }
+
+    /** Tasks in a fixed order, so that deterministic runs send notifications in the same order. */
+    private List<ActorRef<TaskActor.Command>> sortedTasks() {
+        return new TreeMap<>(tasks).values().stream().toList();
     }
 
     private void discard(long checkpointId) {
@@ -508,6 +536,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             discard(a.checkpointId());
         }
         String latest = core.latestCompleted().map(CompletedCheckpoint::metadataPath).orElse(null);
+        record("job-ended", -1, end.end().name().toLowerCase() + ", retention " + settings.retention()
+                + (settings.retention().keepsCheckpointsWhen(end.end()) ? ": completed checkpoints kept"
+                : ": completed checkpoints deleted"));
         if (!settings.retention().keepsCheckpointsWhen(end.end())) {
             for (CompletedCheckpoint c : core.retainedCheckpoints()) {
                 settings.storage().discardCheckpoint(c.checkpointId());

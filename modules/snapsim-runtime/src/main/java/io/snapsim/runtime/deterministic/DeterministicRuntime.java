@@ -55,6 +55,9 @@ public final class DeterministicRuntime<T> implements AutoCloseable {
     private final VirtualClock clock;
     private final long seed;
 
+    private long stepCostMicros;
+    private long pendingMicros;
+
     private DeterministicRuntime(ActorSystem<T> system, DeterministicExecutor executor,
             VirtualTimeScheduler scheduler, long seed) {
         this.system = system;
@@ -158,6 +161,7 @@ public final class DeterministicRuntime<T> implements AutoCloseable {
             }
             steps++;
             if (executor.runOne()) {
+                chargeStep(virtualHorizonMillis);
                 continue;
             }
             OptionalLong nextDue = scheduler.nextDueMillis();
@@ -167,6 +171,30 @@ public final class DeterministicRuntime<T> implements AutoCloseable {
             scheduler.advanceToNext();
         }
         return true;
+    }
+
+    /**
+     * Sets the virtual time every task run costs, in microseconds (0, the default, means that only
+     * timers move time). With a cost, processing takes virtual time, so that timers such as the
+     * checkpoint interval fall due while records are still flowing, as they would on a real machine.
+     */
+    public void setStepCostMicros(long micros) {
+        if (micros < 0) {
+            throw new IllegalArgumentException("step cost must be >= 0 µs, was " + micros);
+        }
+        this.stepCostMicros = micros;
+    }
+
+    private void chargeStep(long horizonMillis) {
+        if (stepCostMicros == 0) {
+            return;
+        }
+        pendingMicros += stepCostMicros;
+        if (pendingMicros >= 1000) {
+            long millis = pendingMicros / 1000;
+            pendingMicros %= 1000;
+            scheduler.advanceTo(Math.min(horizonMillis, scheduler.now() + millis));
+        }
     }
 
     /**

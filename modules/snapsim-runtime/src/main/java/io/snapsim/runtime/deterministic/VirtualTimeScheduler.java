@@ -115,6 +115,27 @@ public final class VirtualTimeScheduler extends AbstractScheduler implements Clo
         return true;
     }
 
+    /**
+     * Moves virtual time forward to {@code targetMillis} (never backwards) and hands over every
+     * timer due by then, in (due, sequence) order. This is how processing itself takes virtual
+     * time: the driver charges each task it runs. Driver thread only.
+     */
+    public void advanceTo(long targetMillis) {
+        List<Timer> due = new ArrayList<>();
+        synchronized (lock) {
+            if (targetMillis <= now) {
+                return;
+            }
+            now = targetMillis;
+            while (!timers.isEmpty() && timers.first().due <= now) {
+                due.add(timers.pollFirst());
+            }
+        }
+        for (Timer timer : due) {
+            fire(timer);
+        }
+    }
+
     @Override
     public Cancellable scheduleOnce(FiniteDuration delay, Runnable runnable, ExecutionContext executor) {
         Objects.requireNonNull(runnable, "runnable");

@@ -205,7 +205,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         finishedTasks.clear();
         finalState.clear();
         tasks.clear();
-        events.accept(metadata == null ? "deploy attempt " + attempt + " (fresh start)"
+        event("deploy", metadata == null ? -1 : metadata.checkpointId(),
+                metadata == null ? "deploy attempt " + attempt + " (fresh start)"
                 : "deploy attempt " + attempt + " restoring checkpoint " + metadata.checkpointId());
         Restores restores = metadata == null ? null : new Restores(metadataFile, metadata, plan);
         Set<TaskKey> sources = new HashSet<>();
@@ -298,7 +299,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private Behavior<Command> failOver(String cause) {
-        events.accept("failure in attempt " + attempt + ": " + cause);
+        event("failover", -1, "failure in attempt " + attempt + ": " + cause);
         stopTasks();
         coordinator.tell(new CheckpointCoordinatorActor.Suspend(attempt));
         OptionalLong delay = restartStrategy.onFailure(services.clock().millis());
@@ -307,14 +308,17 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                     + "; last failure: " + cause);
         }
         restarts++;
+        services.record("master", "restart-scheduled", attempt, -1, -1, "in " + delay.getAsLong() + " ms");
         timers.startSingleTimer(new Redeploy(attempt + 1), Duration.ofMillis(delay.getAsLong()));
         return this;
     }
 
     private Behavior<Command> onRedeploy(Redeploy redeploy) {
-        getContext().ask(Optional.class, coordinator, Duration.ofSeconds(60),
-                replyTo -> new CheckpointCoordinatorActor.GetLatest(castRef(replyTo)),
-                (latest, err) -> new RestoreFrom(redeploy.attempt(), err != null ? Optional.empty() : castOptional(latest)));
+        // a message adapter, not an ask: an ask's callbacks may run on a thread of their own
+        int next = redeploy.attempt();
+        ActorRef<Optional<CompletedCheckpoint>> replyTo = castRef(getContext().messageAdapter(Optional.class,
+                latest -> new RestoreFrom(next, castOptional(latest))));
+        coordinator.tell(new CheckpointCoordinatorActor.GetLatest(replyTo));
         return this;
     }
 
@@ -335,6 +339,12 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         Path from = restore.latest().map(c -> Path.of(c.metadataPath())).orElse(settings.recoveryPath());
         deployWith(restore.attempt(), from);
         return this;
+    }
+
+    /** An event for the history and for the console. */
+    private void event(String type, long checkpointId, String text) {
+        services.record("master", type, attempt, checkpointId, -1, text);
+        events.accept(text);
     }
 
     private Behavior<Command> onDiagnose(Diagnose diagnose) {
@@ -389,7 +399,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         if (ending) {
             return this;
         }
-        events.accept("cancel requested");
+        event("cancel", -1, "cancel requested");
         stopTasks();
         return endJob(JobStatus.CANCELED, null);
     }
@@ -406,14 +416,15 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             case FAILED -> JobEnd.FAILED;
             case CANCELED -> JobEnd.CANCELED;
         };
-        getContext().ask(CheckpointCoordinatorActor.Report.class, coordinator, Duration.ofSeconds(60),
-                replyTo -> new CheckpointCoordinatorActor.JobEnded(end, replyTo),
-                (report, err) -> new Ended(status, failure, report));
+        ActorRef<CheckpointCoordinatorActor.Report> replyTo = getContext().messageAdapter(
+                CheckpointCoordinatorActor.Report.class, report -> new Ended(status, failure, report));
+        coordinator.tell(new CheckpointCoordinatorActor.JobEnded(end, replyTo));
         return this;
     }
 
     private Behavior<Command> onEnded(Ended ended) {
         stopTasks();
+        services.record("master", "job-" + ended.status().name().toLowerCase(), attempt, -1, -1, ended.failure());
         var report = ended.report();
         JobResult jobResult = new JobResult(settings.jobId(), plan.graph().jobName(), ended.status(), ended.failure(),
                 restarts, sourceRecords, sinkRecords,

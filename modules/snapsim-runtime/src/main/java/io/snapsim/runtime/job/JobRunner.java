@@ -35,6 +35,12 @@ public final class JobRunner {
 
     public static RunningJob start(JobGraph graph, JobRunSettings settings, Journal journal, long seed,
                                    Consumer<String> events) {
+        return start(graph, settings, journal, seed, events, io.snapsim.core.history.History.NONE);
+    }
+
+    /** As {@link #start(JobGraph, JobRunSettings, Journal, long, Consumer)}, appending every event to {@code history}. */
+    public static RunningJob start(JobGraph graph, JobRunSettings settings, Journal journal, long seed,
+                                   Consumer<String> events, io.snapsim.core.history.History history) {
         JobPlan plan = JobPlan.of(graph);
         Path journalDir = settings.checkpointing() && journal == Journal.DURABLE
                 ? settings.checkpointsDirectory().resolve(settings.jobId()).resolve("journal") : null;
@@ -46,7 +52,7 @@ public final class JobRunner {
             t.setDaemon(true);
             return t;
         });
-        RuntimeServices services = new RuntimeServices(new SystemClock(), io, seeded(seed));
+        RuntimeServices services = new RuntimeServices(new SystemClock(), io, seeded(seed), history);
         CompletableFuture<JobResult> result = new CompletableFuture<>();
         ActorSystem<JobMaster.Command> system = ActorSystem.create(
                 JobMaster.create(plan, settings, services, result, events), "job-" + settings.jobId(), config);
@@ -74,6 +80,62 @@ public final class JobRunner {
             });
         });
         return new RunningJob(system, cleanedUp);
+    }
+
+    /** Virtual time each task run costs in deterministic execution (a mailbox run, usually one batch). */
+    public static final long DETERMINISTIC_STEP_COST_MICROS = 100;
+    /** A deterministic run that has not ended by this virtual time is stopped and judged UNKNOWN. */
+    public static final long DETERMINISTIC_HORIZON_MILLIS = 24L * 60 * 60 * 1000;
+
+    /**
+     * Runs a job in deterministic execution on the calling thread: one mailbox at a time, picked by a
+     * random generator seeded with {@code seed}, under virtual time (every task run costs
+     * {@link #DETERMINISTIC_STEP_COST_MICROS}), with the in-memory journal and storage I/O on the
+     * same executor. The same graph, settings and seed give the same run, event for event.
+     *
+     * @return the result, or empty when the run did not end before {@code horizonMillis} of virtual time
+     */
+    public static java.util.Optional<JobResult> runDeterministic(JobGraph graph, JobRunSettings settings, long seed,
+                                                                 Consumer<String> events, long horizonMillis) {
+        return runDeterministic(graph, settings, seed, events, horizonMillis, io.snapsim.core.history.History.NONE);
+    }
+
+    /** As {@link #runDeterministic(JobGraph, JobRunSettings, long, Consumer, long)}, appending every event to {@code history}. */
+    public static java.util.Optional<JobResult> runDeterministic(JobGraph graph, JobRunSettings settings, long seed,
+                                                                 Consumer<String> events, long horizonMillis,
+                                                                 io.snapsim.core.history.History history) {
+        JobPlan plan = JobPlan.of(graph);
+        CompletableFuture<JobResult> result = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeServices> services = new java.util.concurrent.atomic.AtomicReference<>();
+        org.apache.pekko.actor.typed.Behavior<JobMaster.Command> guardian =
+                org.apache.pekko.actor.typed.javadsl.Behaviors.setup(ctx ->
+                        JobMaster.create(plan, settings, services.get(), result, events));
+        var runtime = io.snapsim.runtime.deterministic.DeterministicRuntime.create("job-" + settings.jobId(), guardian,
+                seed, JournalSettings.inMemory());
+        try {
+            services.set(new RuntimeServices(runtime.clock(), runtime.executor(), seeded(seed), history));
+            runtime.setStepCostMicros(DETERMINISTIC_STEP_COST_MICROS);
+            runtime.runUntil(result::isDone, horizonMillis, Long.MAX_VALUE);
+            if (!result.isDone()) {
+                events.accept("the run stopped without ending at virtual time " + runtime.clock().millis()
+                        + " ms after " + runtime.tasksRun() + " steps ("
+                        + (runtime.scheduler().pendingTimers() == 0 ? "nothing left to do" : "horizon reached")
+                        + "); state:\n" + diagnoseDeterministic(runtime));
+            }
+        } finally {
+            runtime.shutdown();
+        }
+        return result.isDone() ? java.util.Optional.of(result.join()) : java.util.Optional.empty();
+    }
+
+    private static String diagnoseDeterministic(io.snapsim.runtime.deterministic.DeterministicRuntime<JobMaster.Command> runtime) {
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        var system = runtime.system();
+        org.apache.pekko.actor.typed.javadsl.AskPattern.<JobMaster.Command, String>ask(system, JobMaster.Diagnose::new,
+                java.time.Duration.ofSeconds(5), system.scheduler()).whenComplete((s, e) -> answer.complete(
+                e == null ? s : "no diagnosis: " + e));
+        runtime.runUntil(answer::isDone, runtime.clock().millis() + 10_000, 1_000_000);
+        return answer.getNow("no diagnosis");
     }
 
     private static RandomGenerator seeded(long seed) {

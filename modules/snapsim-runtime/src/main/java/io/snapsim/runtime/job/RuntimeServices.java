@@ -1,14 +1,25 @@
 package io.snapsim.runtime.job;
 
+import io.snapsim.core.history.History;
+import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
 
 /**
  * What the runtime takes from its environment instead of reaching for globals: the clock, the
- * executor for storage I/O (the asynchronous part of snapshots, metadata writes), and a seeded
- * random generator. Live runs pass the system clock and a thread pool; deterministic runs pass
- * virtual time and the deterministic executor.
+ * executor for storage I/O (the asynchronous part of snapshots, metadata writes), a seeded random
+ * generator, and the run's history. Live runs pass the system clock and a thread pool;
+ * deterministic runs pass virtual time and the deterministic executor.
  */
-public record RuntimeServices(Clock clock, Executor ioExecutor, RandomGenerator random) {
+public record RuntimeServices(Clock clock, Executor ioExecutor, RandomGenerator random, History history) {
+
+    public RuntimeServices(Clock clock, Executor ioExecutor, RandomGenerator random) {
+        this(clock, ioExecutor, random, History.NONE);
+    }
+
+    /** Appends an event to the history, stamped with the job's clock. */
+    public void record(String actor, String type, int attempt, long checkpointId, int channel, String detail) {
+        history.append(new HistoryEvent(clock.millis(), actor, type, attempt, checkpointId, channel, detail));
+    }
 }

@@ -9,6 +9,7 @@ import io.snapsim.core.api.StreamExecutionEnvironment;
 import io.snapsim.core.checkpoint.CheckpointStats;
 import io.snapsim.core.config.Configuration;
 import io.snapsim.core.graph.JobGraph;
+import io.snapsim.core.history.History;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.jobs.BuiltInJobs;
@@ -80,8 +81,8 @@ public final class SimulationRunner {
                 referenceCheckpoints.toString(), "reference run");
         JobRunSettings referenceSettings = JobSettingsResolver.resolve(referenceConfig,
                 JobIds.newJobId(spec.seed(), "reference", referenceCheckpoints), referenceCheckpoints, List.of(), spec.seed());
-        JobResult reference = await(JobRunner.start(referenceGraph, referenceSettings, JobRunner.Journal.IN_MEMORY,
-                spec.seed(), e -> { }));
+        JobResult reference = execute(spec, referenceGraph, referenceSettings, JobRunner.Journal.IN_MEMORY, e -> { },
+                History.NONE);
         if (reference == null || reference.status() != JobStatus.FINISHED) {
             Verdict v = Verdict.unknown(expectation, "the failure-free reference run did not finish: "
                     + (reference == null ? "timed out" : reference.failureMessage()));
@@ -93,8 +94,10 @@ public final class SimulationRunner {
         String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory());
         settings = JobSettingsResolver.resolve(config, jobId, defaultCheckpoints, faults, spec.seed());
         out.accept("run:       '" + spec.job() + "' with " + faults.size() + " fault(s), job id " + jobId);
-        JobResult run = await(JobRunner.start(runGraph, settings, JobRunner.Journal.DURABLE, spec.seed(),
-                event -> out.accept("  " + event)));
+        JobResult run;
+        try (History history = History.jsonl(runDir.resolve("history.jsonl"))) {
+            run = execute(spec, runGraph, settings, JobRunner.Journal.DURABLE, event -> out.accept("  " + event), history);
+        }
         Verdict verdict;
         if (run == null) {
             verdict = Verdict.unknown(expectation, "the run did not end within " + timeout.toSeconds() + " s");
@@ -143,6 +146,16 @@ public final class SimulationRunner {
             }
         }
         return armed;
+    }
+
+    /** Runs a job in the simulation's execution mode; null when it did not end in time. */
+    private JobResult execute(SimulationSpec spec, JobGraph graph, JobRunSettings settings, JobRunner.Journal journal,
+                              Consumer<String> events, History history) throws InterruptedException {
+        if (spec.execution() == io.snapsim.core.sim.ExecutionMode.DETERMINISTIC) {
+            return JobRunner.runDeterministic(graph, settings, spec.seed(), events,
+                    JobRunner.DETERMINISTIC_HORIZON_MILLIS, history).orElse(null);
+        }
+        return await(JobRunner.start(graph, settings, journal, spec.seed(), events, history));
     }
 
     private JobResult await(io.snapsim.runtime.job.RunningJob job) throws InterruptedException {

@@ -120,6 +120,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private final boolean[] channelEnded;
     private final SubtaskId[] ids;
     private final CheckpointCoordinatorActor.TaskKey taskKey;
+    /** The name events carry: the chain's operators and the subtask, e.g. "source->tokenizer#1". */
+    private final String actorName;
     private BarrierHandler barrierHandler;
     private RecordRouter router;
     private ActorRef<Command>[] inputSenders;
@@ -158,6 +160,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
         this.channelEnded = new boolean[channels];
         this.taskKey = new CheckpointCoordinatorActor.TaskKey(spec.vertex().id(), spec.subtask());
+        this.actorName = spec.vertex().name() + "#" + spec.subtask();
     }
 
     public static Behavior<Command> create(TaskSpec spec) {
@@ -379,10 +382,13 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private void handleEvent(int channel, ChannelEvent event) throws Exception {
         if (event instanceof ChannelEvent.Barrier b) {
+            record("barrier-received", b.checkpointId(), channel, null);
             barrierHandler.processBarrier(channel, b.checkpointId(), b.timestamp());
         } else if (event instanceof ChannelEvent.CancelMarker m) {
+            record("cancel-marker-received", m.checkpointId(), channel, null);
             barrierHandler.processCancellationMarker(channel, m.checkpointId());
         } else if (event instanceof ChannelEvent.EndOfPartition) {
+            record("end-of-partition-received", -1, channel, null);
             channelEnded[channel] = true;
             endedChannels++;
             barrierHandler.processEndOfPartition(channel);
@@ -406,6 +412,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             if (emitted < chunk) {
                 router.flush();
                 sourceExhausted = true;
+                record("source-exhausted", -1, -1, "records " + recordsIn[0]);
                 if (spec.checkpointing()) {
                     spec.coordinator().tell(new CheckpointCoordinatorActor.SourceExhausted(spec.attempt(), taskKey));
                 } else {
@@ -447,6 +454,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private final class Controller implements CheckpointController {
         @Override
         public void alignmentStarted(long checkpointId) {
+            record("alignment-started", checkpointId, -1, null);
             alignmentStartNanos = spec.services().clock().nanos();
             firstBarrierMillis = spec.services().clock().millis();
         }
@@ -464,6 +472,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
         @Override
         public void abortCheckpoint(long checkpointId, AbortReason reason) {
+            record("alignment-aborted", checkpointId, -1, reason.name());
             firstBarrierMillis = 0;
             router.broadcast(new ChannelEvent.CancelMarker(checkpointId));
             if (reason != AbortReason.ABORTED_BY_COORDINATOR) {
@@ -500,6 +509,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
         router.broadcast(new ChannelEvent.Barrier(checkpointId, timestamp));
         lastSnapshotId = checkpointId;
+        record("snapshot", checkpointId, -1, "records " + java.util.Arrays.toString(recordsIn));
         long syncMs = (spec.services().clock().nanos() - syncStart) / 1_000_000;
         var storage = spec.storage();
         var clock = spec.services().clock();
@@ -528,9 +538,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private Behavior<Command> onSnapshotWritten(SnapshotWritten written) {
         if (written.failure() != null) {
+            record("snapshot-write-failed", written.checkpointId(), -1, rootMessage(written.failure()));
             spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), written.checkpointId(),
                     ids[0], "writing state failed: " + rootMessage(written.failure())));
         } else {
+            record("acknowledged", written.checkpointId(), -1, null);
             spec.coordinator().tell(new CheckpointCoordinatorActor.Acknowledge(spec.attempt(), written.checkpointId(),
                     written.states(), written.metrics()));
         }
@@ -543,6 +555,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 return;
             }
             lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
+            record("checkpoint-complete-notified", notify.checkpointId(), -1, null);
             for (StreamOperator op : operators) {
                 op.notifyCheckpointComplete(notify.checkpointId());
             }
@@ -555,6 +568,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             if (!started) {
                 return;
             }
+            record("checkpoint-abort-notified", notify.checkpointId(), -1, null);
             if (barrierHandler != null) {
                 barrierHandler.abortCheckpoint(notify.checkpointId());
             }
@@ -574,6 +588,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             return;
         }
         inputsEnded = true;
+        record("end-of-input", -1, -1, null);
         for (StreamOperator op : operators) {
             op.endInput(spec.checkpointing());
         }
@@ -593,6 +608,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             return; // records and the end-of-partition event still wait for credit
         }
         finished = true;
+        record("task-finished", -1, -1, "records " + java.util.Arrays.toString(recordsIn));
         SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
         for (int i = 0; i < chain.size(); i++) {
             if (backends[i] != null) {
@@ -645,6 +661,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         int faultIndex = t instanceof InjectedFault f ? f.faultIndex() : -1;
         String message = t instanceof TaskFailure ? t.getMessage()
                 : "task " + spec.vertex().name() + "#" + spec.subtask() + " failed: " + t;
+        record(faultIndex >= 0 ? "fault-fired" : "task-failed", -1, -1,
+                (faultIndex >= 0 ? "fault " + faultIndex + ": " : "") + message);
         spec.master().tell(new JobMaster.TaskFailed(spec.attempt(), taskKey, message, faultIndex));
         return Behaviors.stopped();
     }
@@ -664,6 +682,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 }
             }
         }
+    }
+
+    private void record(String type, long checkpointId, int channel, String detail) {
+        spec.services().record(actorName, type, spec.attempt(), checkpointId, channel, detail);
     }
 
     private InjectedFault crash(int position) {

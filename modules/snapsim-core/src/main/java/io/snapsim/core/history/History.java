@@ -1,0 +1,80 @@
+package io.snapsim.core.history;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a run appends its events. Append-only; {@link #NONE} drops everything. Implementations
+ * are thread-safe: in live runs several actors append concurrently, in deterministic runs one
+ * driver thread appends in the order the seed chose.
+ */
+public interface History extends AutoCloseable {
+    void append(HistoryEvent event);
+
+    @Override
+    default void close() {
+    }
+
+    /** Drops every event. */
+    History NONE = event -> { };
+
+    /** Writes {@code history.jsonl}: one JSON object per line, in append order. */
+    static History jsonl(Path file) {
+        return new JsonlHistory(file);
+    }
+
+    /** Keeps events in memory, for tests. */
+    final class InMemory implements History {
+        private final List<HistoryEvent> events = new ArrayList<>();
+
+        @Override
+        public synchronized void append(HistoryEvent event) {
+            events.add(event);
+        }
+
+        public synchronized List<HistoryEvent> events() {
+            return List.copyOf(events);
+        }
+    }
+
+    /** The JSON-lines file of a run. */
+    final class JsonlHistory implements History {
+        private final Path file;
+        private final BufferedWriter writer;
+
+        JsonlHistory(Path file) {
+            this.file = file;
+            try {
+                Files.createDirectories(file.getParent());
+                this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + file, e);
+            }
+        }
+
+        @Override
+        public synchronized void append(HistoryEvent event) {
+            try {
+                writer.write(event.toJson());
+                writer.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + file, e);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close " + file, e);
+            }
+        }
+    }
+}
