@@ -10,7 +10,8 @@ package io.snapsim.core.sim;
  * To add a kind: a record implementing this interface, its name in {@code permits}, and a reader
  * registered in {@link SimulationParser}.
  */
-public sealed interface FaultSpec permits CrashFault {
+public sealed interface FaultSpec permits CrashFault, Faults.CrashOperator, Faults.CrashTaskManager,
+        Faults.CrashAt, Faults.CrashCoordinator, Faults.StorageFault, Faults.NetworkFault, Faults.SinkCommitFails {
 
     /** The key that introduces this kind in a simulation file, e.g. {@code crash}. */
     String type();
