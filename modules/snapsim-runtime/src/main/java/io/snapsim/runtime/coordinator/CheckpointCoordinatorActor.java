@@ -73,7 +73,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      * @param operators  every operator of the job, by uid
      */
     public record Settings(CheckpointCoordinatorConfig core, ExternalizedCheckpointCleanup retention, String jobId,
-                           FsCheckpointStorage storage, Map<String, OperatorInfo> operators) {
+                           FsCheckpointStorage storage, Map<String, OperatorInfo> operators,
+                           List<io.snapsim.runtime.fault.CoordinatorFault> faults) {
     }
 
     /** Messages the coordinator understands. */
@@ -100,6 +101,15 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     public record SourceExhausted(int attempt, TaskKey task) implements Command {
     }
 
+    /** Asks for the retained completed checkpoints, newest first (the candidates to restore from). */
+    public record GetRetained(ActorRef<RetainedCheckpoints> replyTo) implements Command {
+    }
+
+    /** The retained completed checkpoints, newest first. */
+    public record RetainedCheckpoints(List<CompletedCheckpoint> newestFirst) {
+    }
+
+    /** Kept for callers that need only the newest. */
     public record GetLatest(ActorRef<Optional<CompletedCheckpoint>> replyTo) implements Command {
     }
 
@@ -161,6 +171,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     /** Sources of a newer attempt that reported exhaustion before that attempt's Deployed arrived. */
     private final Map<Integer, Set<TaskKey>> earlyExhausted = new java.util.HashMap<>();
     private long lastPeriodicTrigger = Long.MIN_VALUE / 2;
+    /** The final checkpoint of this attempt completed: the sources are ending, no more triggers. */
+    private boolean finalCompleted;
 
     private CheckpointCoordinatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
                                        RuntimeServices services, ActorRef<CompletedCheckpointStore.Command> store,
@@ -200,6 +212,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 .onMessage(Stored.class, this::onStored)
                 .onMessage(SourceExhausted.class, this::onSourceExhausted)
                 .onMessage(GetLatest.class, this::onGetLatest)
+                .onMessage(GetRetained.class, this::onGetRetained)
                 .onMessage(JobEnded.class, this::onJobEnded)
                 .onMessage(Describe.class, this::onDescribe)
                 .build();
@@ -217,7 +230,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     private Behavior<Command> onStoreLoaded(StoreLoaded loaded) {
         if (loaded.failure() != null) {
-            master.tell(new JobMaster.CoordinatorReady(Optional.empty(),
+            master.tell(new JobMaster.CoordinatorReady(List.of(),
                     "cannot read the completed-checkpoint store: " + loaded.failure().getMessage()));
             return this;
         }
@@ -231,11 +244,15 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             nextId = Math.max(nextId, e.checkpointId() + 1);
         }
         if (enabled()) {
+            // a crashed coordinator may have left chk-n folders it never recorded: never reuse their ids
+            for (long onDisk : settings.storage().checkpointIdsOnDisk()) {
+                nextId = Math.max(nextId, onDisk + 1);
+            }
             core = new CheckpointCoordinatorCore(settings.core(), allOperatorSubtasks(), nextId, recovered);
         }
-        Optional<CompletedCheckpoint> latest = recovered.isEmpty() ? Optional.empty()
-                : Optional.of(recovered.get(recovered.size() - 1));
-        master.tell(new JobMaster.CoordinatorReady(latest, null));
+        List<CompletedCheckpoint> newestFirst = new ArrayList<>(enabled() ? core.retainedCheckpoints() : recovered);
+        java.util.Collections.reverse(newestFirst);
+        master.tell(new JobMaster.CoordinatorReady(newestFirst, null));
         return this;
     }
 
@@ -254,6 +271,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         tasks = Map.copyOf(deployed.tasks());
         sources = Set.copyOf(deployed.sources());
         exhaustedSources.clear();
+        finalCompleted = false;
         Set<TaskKey> early = earlyExhausted.remove(attempt);
         if (early != null) {
             exhaustedSources.addAll(early);
@@ -287,7 +305,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     // ---------------------------------------------------------------- triggering
 
     private Behavior<Command> onTick(Tick tick) {
-        if (suspended || ended || !enabled()) {
+        if (suspended || ended || !enabled() || finalCompleted) {
             return this;
         }
         long now = services.clock().millis();
@@ -392,6 +410,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             return this;
         }
         timers.cancel("expire-" + written.checkpointId());
+        if (crashIfPlanned(written.checkpointId(), io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA)) {
+            return Behaviors.stopped();
+        }
         Optional<CompletionOutcome> completion = core.complete(written.checkpointId(), written.path(), now);
         if (completion.isEmpty()) {
             discard(written.checkpointId()); // expired or aborted while the metadata was written
@@ -417,6 +438,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             return this;
         }
         CompletedCheckpoint completed = stored.outcome().completed();
+        if (crashIfPlanned(completed.checkpointId(), io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_BEFORE_NOTIFY)) {
+            return Behaviors.stopped();
+        }
         if (!suspended && !ended) {
             record("checkpoint-stored", completed.checkpointId(), null);
             for (ActorRef<TaskActor.Command> task : sortedTasks()) {
@@ -428,7 +452,12 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             settings.storage().discardCheckpoint(old.checkpointId());
             store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
         }
+        if (!suspended && !ended && damageIfPlanned(completed)) {
+            return this;
+        }
         if (!suspended && !ended && completed.kind() == TriggerKind.FINAL) {
+            finalCompleted = true;
+            timers.cancel(TICK);
             for (TaskKey source : new java.util.TreeSet<>(sources)) {
                 tasks.get(source).tell(new TaskActor.FinishInput());
             }
@@ -494,6 +523,69 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
     }
 
+    /** Performs a planned crash of this coordinator at {@code kind} of checkpoint {@code id}; true when it crashed. */
+    private boolean crashIfPlanned(long id, io.snapsim.runtime.fault.CoordinatorFault.Kind kind) {
+        for (io.snapsim.runtime.fault.CoordinatorFault f : settings.faults()) {
+            if (f.kind() == kind && f.atCheckpoint() == id) {
+                String message = "injected crash of the checkpoint coordinator (fault " + f.faultIndex() + ") "
+                        + (kind == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA
+                        ? "after writing the metadata of checkpoint " : "before notifying the completion of checkpoint ") + id;
+                record("fault-fired", id, message);
+                timers.cancelAll();
+                master.tell(new JobMaster.CoordinatorCrashed(f.faultIndex(), message));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Damages completed checkpoint {@code c} as planned (corrupts or deletes a state file or its
+     * {@code _metadata}), then asks the master to fail the job over, so that the restore must detect it.
+     * When all of the checkpoint's state is inline, a data fault damages {@code _metadata} instead.
+     */
+    private boolean damageIfPlanned(CompletedCheckpoint c) {
+        for (io.snapsim.runtime.fault.CoordinatorFault f : settings.faults()) {
+            if (f.atCheckpoint() != c.checkpointId() || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA
+                    || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_BEFORE_NOTIFY) {
+                continue;
+            }
+            java.nio.file.Path metadata = java.nio.file.Path.of(c.metadataPath());
+            java.nio.file.Path target = metadata;
+            boolean data = f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CORRUPT_DATA
+                    || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_DATA;
+            if (data) {
+                try (var files = java.nio.file.Files.list(metadata.getParent())) {
+                    target = files.filter(p -> !p.getFileName().toString().startsWith("_")
+                            && !p.getFileName().toString().startsWith(".")).sorted().findFirst().orElse(metadata);
+                } catch (java.io.IOException e) {
+                    target = metadata;
+                }
+            }
+            boolean delete = f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_DATA
+                    || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_METADATA;
+            try {
+                if (delete) {
+                    java.nio.file.Files.deleteIfExists(target);
+                } else {
+                    byte[] bytes = java.nio.file.Files.readAllBytes(target);
+                    if (bytes.length > 0) {
+                        bytes[bytes.length / 2] ^= 0x5A;
+                    }
+                    java.nio.file.Files.write(target, bytes);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("planned storage fault failed on " + target, e);
+            }
+            String what = (delete ? "deleted " : "corrupted ") + (target.equals(metadata) ? "_metadata" : "state file "
+                    + target.getFileName()) + " of completed checkpoint " + c.checkpointId();
+            record("fault-fired", c.checkpointId(), "fault " + f.faultIndex() + ": " + what);
+            master.tell(new JobMaster.CheckpointDamaged(f.faultIndex(), "injected storage fault " + f.faultIndex() + ": " + what));
+            return true;
+        }
+        return false;
+    }
+
     /** Tasks in a fixed order, so that deterministic runs send notifications in the same order. */
     private List<ActorRef<TaskActor.Command>> sortedTasks() {
         return new TreeMap<>(tasks).values().stream().toList();
@@ -516,6 +608,13 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     }
 
     // ---------------------------------------------------------------- queries and the end
+
+    private Behavior<Command> onGetRetained(GetRetained get) {
+        List<CompletedCheckpoint> retained = new ArrayList<>(enabled() ? core.retainedCheckpoints() : List.of());
+        java.util.Collections.reverse(retained);
+        get.replyTo().tell(new RetainedCheckpoints(retained));
+        return this;
+    }
 
     private Behavior<Command> onGetLatest(GetLatest get) {
         get.replyTo().tell(enabled() ? core.latestCompleted() : Optional.empty());

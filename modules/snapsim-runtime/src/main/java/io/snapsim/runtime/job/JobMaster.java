@@ -53,7 +53,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     /** The coordinator has read its store; {@code error} is non-null when it could not. */
-    public record CoordinatorReady(Optional<CompletedCheckpoint> latest, String error) implements Command {
+    public record CoordinatorReady(List<CompletedCheckpoint> retainedNewestFirst, String error) implements Command {
     }
 
     public record TaskFailed(int attempt, TaskKey task, String message, int faultIndex) implements Command {
@@ -80,13 +80,21 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     public record Diagnose(ActorRef<String> replyTo) implements Command {
     }
 
+    /** The coordinator crashed on purpose (a planned fault): restart it and fail the job over. */
+    public record CoordinatorCrashed(int faultIndex, String message) implements Command {
+    }
+
+    /** A planned fault damaged a completed checkpoint: fail the job over so that it must restore. */
+    public record CheckpointDamaged(int faultIndex, String message) implements Command {
+    }
+
     private record JournalReady(Throwable failure) implements Command {
     }
 
     private record Redeploy(int attempt) implements Command {
     }
 
-    private record RestoreFrom(int attempt, Optional<CompletedCheckpoint> latest) implements Command {
+    private record RestoreFrom(int attempt, List<CompletedCheckpoint> retainedNewestFirst) implements Command {
     }
 
     private record Ended(JobStatus status, String failure, CheckpointCoordinatorActor.Report report)
@@ -102,6 +110,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private final FsCheckpointStorage storage;
     private final RestartStrategy restartStrategy;
     private ActorRef<CheckpointCoordinatorActor.Command> coordinator;
+    private ActorRef<CompletedCheckpointStore.Command> store;
+    private int coordinatorIncarnation;
     private final Set<Integer> firedFaults = new HashSet<>();
     private final Map<TaskKey, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
     private final Set<TaskKey> finishedTasks = new HashSet<>();
@@ -139,9 +149,22 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             result.complete(endedBeforeStart(JobStatus.FAILED, "cannot open the checkpoint store's journal: " + ready.failure()));
             return Behaviors.stopped();
         }
+        startCoordinator();
+        return this;
+    }
+
+    /**
+     * Spawns the completed-checkpoint store and the coordinator (again after a coordinator crash: the
+     * store then recovers the completed checkpoints from its journal, which outlives the crash).
+     */
+    private void startCoordinator() {
         ActorContext<Command> context = getContext();
-        ActorRef<CompletedCheckpointStore.Command> store =
-                context.spawn(CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints");
+        coordinatorIncarnation++;
+        ActorRef<CompletedCheckpointStore.Command> newStore = context.spawn(
+                CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints-" + coordinatorIncarnation);
+        store = newStore;
+        List<io.snapsim.runtime.fault.CoordinatorFault> coordinatorFaults = settings.faultPlan().coordinator().stream()
+                .filter(f -> !firedFaults.contains(f.faultIndex())).toList();
         Map<String, CheckpointCoordinatorActor.OperatorInfo> operators = new TreeMap<>();
         for (ResolvedNode n : plan.graph().nodes()) {
             operators.put(n.uid(), new CheckpointCoordinatorActor.OperatorInfo(n.uid(), n.name(), n.parallelism(),
@@ -149,9 +172,30 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         }
         this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
                 new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
-                        settings.jobId(), storage, operators),
-                services, store, context.getSelf()), "checkpoint-coordinator");
+                        settings.jobId(), storage, operators, coordinatorFaults),
+                services, newStore, context.getSelf()), "checkpoint-coordinator-" + coordinatorIncarnation);
+    }
+
+    private Behavior<Command> onCoordinatorCrashed(CoordinatorCrashed crashed) {
+        if (ending) {
+            return this;
+        }
+        firedFaults.add(crashed.faultIndex());
+        event("coordinator-crashed", -1, crashed.message());
+        stopTasks();
+        getContext().stop(coordinator);
+        getContext().stop(store);
+        restarts++;
+        startCoordinator(); // answers with CoordinatorReady, which redeploys from the recovered checkpoints
         return this;
+    }
+
+    private Behavior<Command> onCheckpointDamaged(CheckpointDamaged damaged) {
+        if (ending) {
+            return this;
+        }
+        firedFaults.add(damaged.faultIndex());
+        return failOver(damaged.message());
     }
 
     private JobResult endedBeforeStart(JobStatus status, String message) {
@@ -178,6 +222,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 .onMessage(RestoreFrom.class, this::onRestoreFrom)
                 .onMessage(Ended.class, this::onEnded)
                 .onMessage(Diagnose.class, this::onDiagnose)
+                .onMessage(CoordinatorCrashed.class, this::onCoordinatorCrashed)
+                .onMessage(CheckpointDamaged.class, this::onCheckpointDamaged)
                 .build();
     }
 
@@ -185,8 +231,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         if (ready.error() != null) {
             return endJob(JobStatus.FAILED, ready.error());
         }
-        deployWith(0, ready.latest().map(c -> Path.of(c.metadataPath())).orElse(settings.recoveryPath()));
-        return this;
+        return deployFromRetained(attempt + 1, ready.retainedNewestFirst());
     }
 
     // ---------------------------------------------------------------- deployment
@@ -220,8 +265,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 }
                 TaskRestore restore = restores == null ? null : restores.forTask(v, s);
                 TaskSpec spec = new TaskSpec(plan, attempt, v, s, inputOf, settings.checkpointing(), settings.mode(),
-                        settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s), services,
-                        coordinator, getContext().getSelf());
+                        settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s),
+                        channelFaults(), services, coordinator, getContext().getSelf());
                 tasks.put(key, getContext().spawn(TaskActor.create(spec), "a" + attempt + "-v" + v.id() + "-" + s));
                 if (v.isSource()) {
                     sources.add(key);
@@ -276,10 +321,19 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 continue;
             }
             if (v.chain().stream().anyMatch(n -> n.uid().equals(f.operatorUid()))) {
-                armed.add(f);
+                // plan times count from the job's start; tasks compare with the clock
+                armed.add(f.atTime() == 0 ? f : new ArmedFault(f.faultIndex(), f.kind(), f.operatorUid(), f.subtask(),
+                        f.atRecord(), f.atCheckpoint(), f.phase(), startMillis + f.atTime(), f.delay()));
             }
         }
         return armed;
+    }
+
+    private List<io.snapsim.runtime.fault.ChannelFault> channelFaults() {
+        return settings.faultPlan().channels().stream()
+                .map(f -> new io.snapsim.runtime.fault.ChannelFault(f.faultIndex(), f.kind(), f.from(), f.to(),
+                        startMillis + f.atTime(), f.delay()))
+                .toList();
     }
 
     // ---------------------------------------------------------------- failures and restarts
@@ -316,9 +370,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private Behavior<Command> onRedeploy(Redeploy redeploy) {
         // a message adapter, not an ask: an ask's callbacks may run on a thread of their own
         int next = redeploy.attempt();
-        ActorRef<Optional<CompletedCheckpoint>> replyTo = castRef(getContext().messageAdapter(Optional.class,
-                latest -> new RestoreFrom(next, castOptional(latest))));
-        coordinator.tell(new CheckpointCoordinatorActor.GetLatest(replyTo));
+        ActorRef<CheckpointCoordinatorActor.RetainedCheckpoints> replyTo = getContext().messageAdapter(
+                CheckpointCoordinatorActor.RetainedCheckpoints.class, r -> new RestoreFrom(next, r.newestFirst()));
+        coordinator.tell(new CheckpointCoordinatorActor.GetRetained(replyTo));
         return this;
     }
 
@@ -336,9 +390,50 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         if (ending) {
             return this;
         }
-        Path from = restore.latest().map(c -> Path.of(c.metadataPath())).orElse(settings.recoveryPath());
-        deployWith(restore.attempt(), from);
+        return deployFromRetained(restore.attempt(), restore.retainedNewestFirst());
+    }
+
+    /**
+     * Deploys from the newest retained checkpoint that is intact: its metadata reads and every state
+     * file it refers to exists and matches its checksum. A damaged checkpoint is reported and skipped;
+     * if every retained checkpoint is damaged the job fails with the reasons. With none retained the
+     * job starts from the recovery path ({@code run -s}) or from scratch.
+     */
+    private Behavior<Command> deployFromRetained(int newAttempt, List<CompletedCheckpoint> newestFirst) {
+        List<String> damaged = new ArrayList<>();
+        for (CompletedCheckpoint c : newestFirst) {
+            Path metadataFile = Path.of(c.metadataPath());
+            try {
+                verifyIntact(metadataFile);
+            } catch (RuntimeException e) {
+                String reason = "checkpoint " + c.checkpointId() + " is damaged: " + e.getMessage();
+                event("checkpoint-damaged", c.checkpointId(), reason);
+                damaged.add(reason);
+                continue;
+            }
+            deployWith(newAttempt, metadataFile);
+            return this;
+        }
+        if (!damaged.isEmpty()) {
+            return endJob(JobStatus.FAILED, "no intact retained checkpoint to restore from: " + String.join("; ", damaged));
+        }
+        deployWith(newAttempt, settings.recoveryPath());
         return this;
+    }
+
+    /** Reads a checkpoint's metadata and every state file it points to; throws naming what is missing or corrupt. */
+    private static void verifyIntact(Path metadataFile) {
+        CheckpointMetadata metadata = MetadataFormat.read(metadataFile);
+        for (var op : metadata.operators()) {
+            for (var subtask : op.subtasks()) {
+                if (subtask.keyedState() != null) {
+                    io.snapsim.core.storage.StateReader.read(subtask.keyedState(), metadataFile);
+                }
+                if (subtask.operatorState() != null) {
+                    io.snapsim.core.storage.StateReader.read(subtask.operatorState(), metadataFile);
+                }
+            }
+        }
     }
 
     /** An event for the history and for the console. */

@@ -19,7 +19,7 @@ import java.util.List;
  * @param inlineThresholdBytes state below this size is written into {@code _metadata}
  * @param restartStrategy      what to do after a failure
  * @param recoveryPath         {@code _metadata} file to start from ({@code run -s}), or null
- * @param faults               the fault plan's crashes
+ * @param faultPlan            what tasks, channels and the coordinator must break
  * @param batchSize            records per network batch
  * @param credits              batches in flight per channel
  */
@@ -32,15 +32,20 @@ public record JobRunSettings(
         int inlineThresholdBytes,
         RestartStrategy restartStrategy,
         Path recoveryPath,
-        List<ArmedFault> faults,
+        io.snapsim.runtime.fault.FaultPlan faultPlan,
         int batchSize,
         int credits) {
 
     public JobRunSettings {
-        faults = List.copyOf(faults);
+        java.util.Objects.requireNonNull(faultPlan, "faultPlan");
         if (batchSize < 1 || credits < 1) {
             throw new IllegalArgumentException("batch size and credits must be >= 1");
         }
+    }
+
+    /** The faults tasks perform. */
+    public List<ArmedFault> faults() {
+        return faultPlan.tasks();
     }
 
     public boolean checkpointing() {

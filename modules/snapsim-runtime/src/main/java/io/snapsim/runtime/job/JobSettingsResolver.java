@@ -36,6 +36,12 @@ public final class JobSettingsResolver {
      */
     public static JobRunSettings resolve(Configuration config, String jobId, Path defaultCheckpointsDir,
                                          List<ArmedFault> faults, long seed) {
+        return resolve(config, jobId, defaultCheckpointsDir, io.snapsim.runtime.fault.FaultPlan.ofTasks(faults), seed);
+    }
+
+    /** As {@link #resolve(Configuration, String, Path, List, long)} with a full fault plan. */
+    public static JobRunSettings resolve(Configuration config, String jobId, Path defaultCheckpointsDir,
+                                         io.snapsim.runtime.fault.FaultPlan faults, long seed) {
         Optional<Duration> interval = config.getOptional(CheckpointingOptions.INTERVAL);
         CheckpointCoordinatorConfig coordinator = interval.map(i -> new CheckpointCoordinatorConfig(
                 i.toMillis(),

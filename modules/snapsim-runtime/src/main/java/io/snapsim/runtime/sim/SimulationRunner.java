@@ -24,6 +24,10 @@ import io.snapsim.runtime.job.JobIds;
 import io.snapsim.runtime.job.JobRunSettings;
 import io.snapsim.runtime.job.JobRunner;
 import io.snapsim.runtime.job.JobSettingsResolver;
+import io.snapsim.core.sim.Faults;
+import io.snapsim.runtime.fault.ChannelFault;
+import io.snapsim.runtime.fault.CoordinatorFault;
+import io.snapsim.runtime.fault.FaultPlan;
 import io.snapsim.runtime.task.ArmedFault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +76,7 @@ public final class SimulationRunner {
         String expectation = spec.expect().name().toLowerCase().replace('_', '-');
 
         JobGraph referenceGraph = buildGraph(spec, runDir.resolve("reference").resolve("output"));
-        List<ArmedFault> faults = armFaults(spec, referenceGraph);
+        FaultPlan faults = armFaults(spec, referenceGraph);
         JobGraph runGraph = buildGraph(spec, runDir.resolve("output"));
 
         out.accept("reference: running '" + spec.job() + "' failure-free (parallelism " + spec.parallelism() + ")");
@@ -125,27 +129,92 @@ public final class SimulationRunner {
         }
     }
 
-    private static List<ArmedFault> armFaults(SimulationSpec spec, JobGraph graph) {
-        List<ArmedFault> armed = new ArrayList<>();
+    /** Turns the simulation's faults into what tasks, channels and the coordinator must do, checking names. */
+    static FaultPlan armFaults(SimulationSpec spec, JobGraph graph) {
+        List<ArmedFault> tasks = new ArrayList<>();
+        List<ChannelFault> channels = new ArrayList<>();
+        List<CoordinatorFault> coordinator = new ArrayList<>();
         for (int i = 0; i < spec.faults().size(); i++) {
             FaultSpec f = spec.faults().get(i);
+            String where = spec.file() + ": faults[" + i + "]." + f.type();
             if (f instanceof CrashFault crash) {
-                String where = spec.file() + ": faults[" + i + "].crash";
-                JobGraph.ResolvedNode node = graph.nodeByUid(crash.operator());
-                if (node == null) {
-                    throw new InvalidInputException(where + ".operator: job '" + spec.job() + "' has no operator '"
-                            + crash.operator() + "'; it has " + graph.nodes().stream().map(JobGraph.ResolvedNode::uid).toList());
-                }
-                if (crash.subtask() >= node.parallelism()) {
-                    throw new InvalidInputException(where + ".subtask: operator '" + crash.operator() + "' has "
-                            + node.parallelism() + " subtask(s) (0.." + (node.parallelism() - 1) + "), not " + crash.subtask());
-                }
-                armed.add(new ArmedFault(i, crash.operator(), crash.subtask(),
+                checkSubtask(where, graph, spec, crash.operator(), crash.subtask());
+                tasks.add(new ArmedFault(i, crash.operator(), crash.subtask(),
                         crash.atRecord() == null ? 0 : crash.atRecord(),
                         crash.atCheckpoint() == null ? 0 : crash.atCheckpoint()));
+            } else if (f instanceof Faults.CrashAt at) {
+                checkSubtask(where, graph, spec, at.operator(), at.subtask());
+                tasks.add(new ArmedFault(i, ArmedFault.Kind.CRASH, at.operator(), at.subtask(), 0,
+                        at.atCheckpoint() == null ? 0 : at.atCheckpoint(),
+                        at.phase() == null ? Faults.CheckpointPhase.BEFORE_SNAPSHOT : at.phase(),
+                        at.atTime() == null ? 0 : Math.max(1, at.atTime()), 0));
+            } else if (f instanceof Faults.CrashOperator op) {
+                JobGraph.ResolvedNode node = node(where, graph, spec, op.operator());
+                for (int s = 0; s < node.parallelism(); s++) {
+                    tasks.add(new ArmedFault(i, ArmedFault.Kind.CRASH, op.operator(), s,
+                            op.atRecord() == null ? 0 : op.atRecord(), op.atCheckpoint() == null ? 0 : op.atCheckpoint(),
+                            Faults.CheckpointPhase.BEFORE_SNAPSHOT, op.atTime() == null ? 0 : Math.max(1, op.atTime()), 0));
+                }
+            } else if (f instanceof Faults.CrashTaskManager tm) {
+                // subtasks are placed round-robin over the task managers, operator by operator
+                int slot = 0;
+                for (JobGraph.ResolvedNode node : graph.nodes()) {
+                    for (int s = 0; s < node.parallelism(); s++, slot++) {
+                        if (slot % tm.taskManagers() == tm.taskManager()) {
+                            tasks.add(new ArmedFault(i, ArmedFault.Kind.CRASH, node.uid(), s, 0,
+                                    tm.atCheckpoint() == null ? 0 : tm.atCheckpoint(), Faults.CheckpointPhase.BEFORE_SNAPSHOT,
+                                    tm.atTime() == null ? 0 : Math.max(1, tm.atTime()), 0));
+                        }
+                    }
+                }
+            } else if (f instanceof Faults.CrashCoordinator cc) {
+                coordinator.add(new CoordinatorFault(i, cc.phase() == Faults.CoordinatorPhase.AFTER_METADATA
+                        ? CoordinatorFault.Kind.CRASH_AFTER_METADATA : CoordinatorFault.Kind.CRASH_BEFORE_NOTIFY,
+                        cc.atCheckpoint()));
+            } else if (f instanceof Faults.StorageFault st) {
+                switch (st.kind()) {
+                    case FAIL_WRITE, SLOW_WRITE -> {
+                        String operator = st.operator() != null ? st.operator() : graph.nodes().get(0).uid();
+                        node(where, graph, spec, operator);
+                        tasks.add(new ArmedFault(i, st.kind() == Faults.StorageKind.FAIL_WRITE ? ArmedFault.Kind.FAIL_WRITE
+                                : ArmedFault.Kind.SLOW_WRITE, operator, 0, 0, st.atCheckpoint(),
+                                Faults.CheckpointPhase.BEFORE_SNAPSHOT, 0, st.delay() == null ? 0 : st.delay()));
+                    }
+                    case CORRUPT_DATA -> coordinator.add(new CoordinatorFault(i, CoordinatorFault.Kind.CORRUPT_DATA, st.atCheckpoint()));
+                    case DELETE_DATA -> coordinator.add(new CoordinatorFault(i, CoordinatorFault.Kind.DELETE_DATA, st.atCheckpoint()));
+                    case CORRUPT_METADATA -> coordinator.add(new CoordinatorFault(i, CoordinatorFault.Kind.CORRUPT_METADATA, st.atCheckpoint()));
+                    case DELETE_METADATA -> coordinator.add(new CoordinatorFault(i, CoordinatorFault.Kind.DELETE_METADATA, st.atCheckpoint()));
+                }
+            } else if (f instanceof Faults.NetworkFault net) {
+                node(where + ".from", graph, spec, net.from());
+                node(where + ".to", graph, spec, net.to());
+                channels.add(new ChannelFault(i, net.kind(), net.from(), net.to(), net.atTime(),
+                        net.delay() == null ? 0 : net.delay()));
+            } else if (f instanceof Faults.SinkCommitFails sc) {
+                checkSubtask(where, graph, spec, sc.operator(), sc.subtask());
+                tasks.add(new ArmedFault(i, ArmedFault.Kind.SINK_COMMIT_FAIL, sc.operator(), sc.subtask(), 0,
+                        sc.atCheckpoint(), Faults.CheckpointPhase.BEFORE_SNAPSHOT, 0, 0));
             }
+            // other kinds (for example a random plan not yet expanded) arm nothing here
         }
-        return armed;
+        return new FaultPlan(tasks, channels, coordinator);
+    }
+
+    private static JobGraph.ResolvedNode node(String where, JobGraph graph, SimulationSpec spec, String operator) {
+        JobGraph.ResolvedNode node = graph.nodeByUid(operator);
+        if (node == null) {
+            throw new InvalidInputException(where + ": job '" + spec.job() + "' has no operator '" + operator
+                    + "'; it has " + graph.nodes().stream().map(JobGraph.ResolvedNode::uid).toList());
+        }
+        return node;
+    }
+
+    private static void checkSubtask(String where, JobGraph graph, SimulationSpec spec, String operator, int subtask) {
+        JobGraph.ResolvedNode node = node(where + ".operator", graph, spec, operator);
+        if (subtask >= node.parallelism()) {
+            throw new InvalidInputException(where + ".subtask: operator '" + operator + "' has "
+                    + node.parallelism() + " subtask(s) (0.." + (node.parallelism() - 1) + "), not " + subtask);
+        }
     }
 
     /** Runs a job in the simulation's execution mode; null when it did not end in time. */

@@ -18,13 +18,28 @@ final class OutputChannel {
     private int size;
     private int credits;
     private long recordsSent;
+    /** The network fault on this channel, or null; with it, messages may be held, delayed, dropped or swapped. */
+    private final ChannelFaultState fault;
 
     OutputChannel(ActorRef<TaskActor.Command> target, int channelAtTarget, int batchSize, int initialCredits) {
+        this(target, channelAtTarget, batchSize, initialCredits, null);
+    }
+
+    OutputChannel(ActorRef<TaskActor.Command> target, int channelAtTarget, int batchSize, int initialCredits,
+                  ChannelFaultState fault) {
         this.target = target;
         this.channelAtTarget = channelAtTarget;
         this.batchSize = batchSize;
         this.credits = initialCredits;
         this.buffer = new Object[batchSize];
+        this.fault = fault;
+    }
+
+    /** Sends what a delay or stall held back and is now due (called by the owning task on its timer). */
+    void releaseDue() {
+        if (fault != null) {
+            fault.releaseDue(target);
+        }
     }
 
     void add(Object record) {
@@ -57,6 +72,11 @@ final class OutputChannel {
         trySend();
     }
 
+    /** True while a network fault holds messages of this channel back for later delivery. */
+    boolean isHolding() {
+        return fault != null && fault.isHolding();
+    }
+
     /** True when something waits for credit: the task should stop producing. */
     boolean isBackpressured() {
         return !unsent.isEmpty();
@@ -64,6 +84,14 @@ final class OutputChannel {
 
     long recordsSent() {
         return recordsSent;
+    }
+
+    private void deliver(TaskActor.Command message) {
+        if (fault == null) {
+            target.tell(message);
+        } else {
+            fault.deliver(target, message);
+        }
     }
 
     private void seal() {
@@ -81,9 +109,9 @@ final class OutputChannel {
                     return;
                 }
                 credits--;
-                target.tell(batch);
+                deliver(batch);
             } else {
-                target.tell(new TaskActor.Event(channelAtTarget, (ChannelEvent) head));
+                deliver(new TaskActor.Event(channelAtTarget, (ChannelEvent) head));
             }
             unsent.pollFirst();
         }

@@ -82,6 +82,16 @@ final class RecordRouter implements Output {
         return false;
     }
 
+    /** True while a network fault holds some channel's messages back: the task must not stop yet. */
+    boolean isHolding() {
+        for (OutputChannel c : all) {
+            if (c.isHolding()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     long recordsSent() {
         long n = 0;
         for (OutputChannel c : all) {

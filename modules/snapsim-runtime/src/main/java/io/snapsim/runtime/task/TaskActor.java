@@ -51,7 +51,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     /** Messages a task understands. */
     public sealed interface Command permits Wire, Start, DataBatch, Event, Credit, TriggerCheckpoint,
-            NotifyComplete, NotifyAborted, FinishInput, Continue, SnapshotWritten, Describe {
+            NotifyComplete, NotifyAborted, FinishInput, Continue, SnapshotWritten, Describe, ReleaseChannel,
+            TimedCrash {
     }
 
     /** Asks for a one-line description of the task's state, for diagnosing a stalled job. */
@@ -103,6 +104,14 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private record Continue() implements Command {
     }
 
+    /** Time to send what a delayed or stalled output channel holds. */
+    private record ReleaseChannel(int outputChannel) implements Command {
+    }
+
+    /** A crash planned for a time of the job's clock. */
+    private record TimedCrash(int faultIndex) implements Command {
+    }
+
     private record SnapshotWritten(long checkpointId, Map<SubtaskId, SubtaskStateSnapshot> states,
                                    SubtaskCheckpointMetrics metrics, Throwable failure) implements Command {
     }
@@ -110,6 +119,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private static final int SOURCE_CHUNK_BATCHES = 4;
 
     private final TaskSpec spec;
+    private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers;
+    /** Slow writes already applied (fault indexes), so a re-delivered acknowledgement is not delayed twice. */
+    private final java.util.Set<Integer> slowWritesApplied = new java.util.HashSet<>();
     private final List<ResolvedNode> chain;
     private final StreamOperator[] operators;
     private final KeyedStateBackend[] backends;
@@ -139,8 +151,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private long firstBarrierMillis;
 
     @SuppressWarnings("unchecked")
-    private TaskActor(ActorContext<Command> context, TaskSpec spec) {
+    private TaskActor(ActorContext<Command> context, org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers,
+                      TaskSpec spec) {
         super(context);
+        this.timers = timers;
         this.spec = spec;
         this.chain = spec.vertex().chain();
         int n = chain.size();
@@ -164,7 +178,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     public static Behavior<Command> create(TaskSpec spec) {
-        return Behaviors.setup(ctx -> new TaskActor(ctx, spec));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new TaskActor(ctx, timers, spec)));
     }
 
     @Override
@@ -182,6 +196,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 .onMessage(FinishInput.class, this::onFinishInput)
                 .onMessage(SnapshotWritten.class, this::onSnapshotWritten)
                 .onMessage(Describe.class, this::onDescribe)
+                .onMessage(ReleaseChannel.class, this::onReleaseChannel)
+                .onMessage(TimedCrash.class, this::onTimedCrash)
                 .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
     }
@@ -192,14 +208,20 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private Behavior<Command> onWire(Wire wire) {
         List<RecordRouter.Route> routes = new ArrayList<>();
         List<io.snapsim.runtime.job.JobPlan.Edge> outEdges = outputEdges();
+        int flatChannels = 0;
         for (int e = 0; e < wire.outputsByEdge().size(); e++) {
             List<OutputTarget> targets = wire.outputsByEdge().get(e);
             OutputChannel[] channels = new OutputChannel[targets.size()];
-            for (int t = 0; t < targets.size(); t++) {
-                channels[t] = new OutputChannel(targets.get(t).target(), targets.get(t).channelAtTarget(),
-                        spec.batchSize(), spec.credits());
-            }
             var edge = outEdges.get(e);
+            io.snapsim.runtime.fault.ChannelFault fault = channelFaultFor(edge);
+            for (int t = 0; t < targets.size(); t++) {
+                int flatIndex = flatChannels++;
+                ChannelFaultState state = fault == null ? null : new ChannelFaultState(fault, spec.services().clock(),
+                        delay -> timers.startSingleTimer("release-" + flatIndex, new ReleaseChannel(flatIndex),
+                                java.time.Duration.ofMillis(delay)));
+                channels[t] = new OutputChannel(targets.get(t).target(), targets.get(t).channelAtTarget(),
+                        spec.batchSize(), spec.credits(), state);
+            }
             routes.add(new RecordRouter.Route(edge.partitioning(),
                     (io.snapsim.core.api.functions.KeySelector<Object, Object>) edge.keySelector(),
                     targetMaxParallelism(edge), channels));
@@ -214,6 +236,33 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return this;
     }
 
+    /** The network fault on channels of this edge: from an operator of this chain to one of the target's chain. */
+    private io.snapsim.runtime.fault.ChannelFault channelFaultFor(io.snapsim.runtime.job.JobPlan.Edge edge) {
+        var targetChain = spec.plan().vertex(edge.to()).chain();
+        for (io.snapsim.runtime.fault.ChannelFault f : spec.channelFaults()) {
+            boolean fromHere = chain.stream().anyMatch(n -> n.uid().equals(f.from()));
+            boolean toThere = targetChain.stream().anyMatch(n -> n.uid().equals(f.to()));
+            if (fromHere && toThere) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private Behavior<Command> onReleaseChannel(ReleaseChannel release) {
+        return guarded(() -> {
+            router.channels().get(release.outputChannel()).releaseDue();
+            if (inputsEnded) {
+                maybeFinish();
+            }
+        });
+    }
+
+    private Behavior<Command> onTimedCrash(TimedCrash crash) {
+        return fail(new InjectedFault(crash.faultIndex(), "injected crash of " + actorName + " at time "
+                + spec.services().clock().millis() + " ms"));
+    }
+
     private List<io.snapsim.runtime.job.JobPlan.Edge> outputEdges() {
         return spec.plan().outputsOf(spec.vertex().id());
     }
@@ -226,6 +275,13 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return guarded(() -> {
             setUpOperators();
             started = true;
+            for (ArmedFault f : spec.faults()) {
+                if (f.kind() == ArmedFault.Kind.CRASH && f.atTime() > 0) {
+                    long delay = Math.max(0, f.atTime() - spec.services().clock().millis());
+                    timers.startSingleTimer("crash-" + f.faultIndex(), new TimedCrash(f.faultIndex()),
+                            java.time.Duration.ofMillis(delay));
+                }
+            }
             if (spec.numberOfInputChannels() == 0) {
                 scheduleContinue();
             } else {
@@ -240,7 +296,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             for (int i = 0; i < n; i++) {
                 boolean here = chain.get(i).uid().equals(f.operatorUid()) && f.subtask() == spec.subtask();
                 // several crashes of one operator fire in record order, one per attempt
-                if (here && f.atRecord() > 0 && (crashAt[i] == 0 || f.atRecord() < crashAt[i])) {
+                if (here && f.kind() == ArmedFault.Kind.CRASH && f.atRecord() > 0
+                        && (crashAt[i] == 0 || f.atRecord() < crashAt[i])) {
                     crashAt[i] = f.atRecord();
                     crashFault[i] = f.faultIndex();
                 }
@@ -483,16 +540,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     private void performCheckpoint(long checkpointId, long timestamp) throws Exception {
-        for (ArmedFault f : spec.faults()) {
-            if (f.atCheckpoint() == checkpointId && f.subtask() == spec.subtask()) {
-                for (int i = 0; i < chain.size(); i++) {
-                    if (chain.get(i).uid().equals(f.operatorUid())) {
-                        throw new InjectedFault(f.faultIndex(), "injected crash of " + ids[i]
-                                + " while snapshotting checkpoint " + checkpointId);
-                    }
-                }
-            }
-        }
+        crashIfPlanned(checkpointId, io.snapsim.core.sim.Faults.CheckpointPhase.BEFORE_SNAPSHOT,
+                " while snapshotting checkpoint ");
+        ArmedFault failWrite = plannedFault(ArmedFault.Kind.FAIL_WRITE, checkpointId);
         long now = spec.services().clock().millis();
         long syncStart = spec.services().clock().nanos();
         long alignmentMs = (syncStart - alignmentStartNanos) / 1_000_000;
@@ -510,11 +560,17 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         router.broadcast(new ChannelEvent.Barrier(checkpointId, timestamp));
         lastSnapshotId = checkpointId;
         record("snapshot", checkpointId, -1, "records " + java.util.Arrays.toString(recordsIn));
+        crashIfPlanned(checkpointId, io.snapsim.core.sim.Faults.CheckpointPhase.AFTER_SNAPSHOT,
+                " after its snapshot of checkpoint ");
         long syncMs = (spec.services().clock().nanos() - syncStart) / 1_000_000;
         var storage = spec.storage();
         var clock = spec.services().clock();
         CompletableFuture<SnapshotWritten> write = CompletableFuture.supplyAsync(() -> {
             long asyncStart = clock.nanos();
+            if (failWrite != null) {
+                throw new java.io.UncheckedIOException(new java.io.IOException("injected storage failure (fault "
+                        + failWrite.faultIndex() + ") writing the state of checkpoint " + checkpointId));
+            }
             Path dir = storage.checkpointDirectory(checkpointId);
             Map<SubtaskId, SubtaskStateSnapshot> states = new LinkedHashMap<>();
             long size = 0;
@@ -542,17 +598,55 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), written.checkpointId(),
                     ids[0], "writing state failed: " + rootMessage(written.failure())));
         } else {
+            ArmedFault slow = plannedFault(ArmedFault.Kind.SLOW_WRITE, written.checkpointId());
+            if (slow != null && slowWritesApplied.add(slow.faultIndex())) {
+                record("slow-write", written.checkpointId(), -1, "fault " + slow.faultIndex() + ": +" + slow.delay() + " ms");
+                timers.startSingleTimer("slow-" + slow.faultIndex(), written, java.time.Duration.ofMillis(slow.delay()));
+                return this;
+            }
             record("acknowledged", written.checkpointId(), -1, null);
             spec.coordinator().tell(new CheckpointCoordinatorActor.Acknowledge(spec.attempt(), written.checkpointId(),
                     written.states(), written.metrics()));
+            return guarded(() -> crashIfPlanned(written.checkpointId(),
+                    io.snapsim.core.sim.Faults.CheckpointPhase.AFTER_ACK, " after acknowledging checkpoint "));
         }
         return this;
+    }
+
+    /** Throws the planned crash of this subtask at {@code phase} of checkpoint {@code checkpointId}, if any. */
+    private void crashIfPlanned(long checkpointId, io.snapsim.core.sim.Faults.CheckpointPhase phase, String where) {
+        for (ArmedFault f : spec.faults()) {
+            if (f.isCrashAt(checkpointId, phase) && f.subtask() == spec.subtask()) {
+                for (int i = 0; i < chain.size(); i++) {
+                    if (chain.get(i).uid().equals(f.operatorUid())) {
+                        throw new InjectedFault(f.faultIndex(), "injected crash of " + ids[i] + where + checkpointId);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The planned fault of {@code kind} for checkpoint {@code checkpointId} in this task, or null. */
+    private ArmedFault plannedFault(ArmedFault.Kind kind, long checkpointId) {
+        for (ArmedFault f : spec.faults()) {
+            if (f.kind() == kind && f.atCheckpoint() == checkpointId && f.subtask() == spec.subtask()) {
+                return f;
+            }
+        }
+        return null;
     }
 
     private Behavior<Command> onNotifyComplete(NotifyComplete notify) {
         return guarded(() -> {
             if (!started) {
                 return;
+            }
+            for (ArmedFault f : spec.faults()) {
+                if (f.kind() == ArmedFault.Kind.SINK_COMMIT_FAIL && f.atCheckpoint() <= notify.checkpointId()
+                        && f.atCheckpoint() > lastCompletedId && f.subtask() == spec.subtask()) {
+                    throw new InjectedFault(f.faultIndex(), "injected failure of " + f.operatorUid() + "#"
+                            + spec.subtask() + " committing checkpoint " + notify.checkpointId());
+                }
             }
             lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
             record("checkpoint-complete-notified", notify.checkpointId(), -1, null);
@@ -604,8 +698,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (spec.checkpointing() && lastSnapshotId > lastCompletedId) {
             return;
         }
-        if (router.isBackpressured()) {
-            return; // records and the end-of-partition event still wait for credit
+        if (router.isBackpressured() || router.isHolding()) {
+            return; // records and the end-of-partition event still wait for credit or a delayed channel
         }
         finished = true;
         record("task-finished", -1, -1, "records " + java.util.Arrays.toString(recordsIn));

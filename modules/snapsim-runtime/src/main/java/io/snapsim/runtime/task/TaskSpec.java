@@ -38,6 +38,7 @@ public record TaskSpec(
         FsCheckpointStorage storage,
         TaskRestore restore,
         List<ArmedFault> faults,
+        List<io.snapsim.runtime.fault.ChannelFault> channelFaults,
         RuntimeServices services,
         ActorRef<CheckpointCoordinatorActor.Command> coordinator,
         ActorRef<JobMaster.Command> master) {

@@ -1,0 +1,87 @@
+package io.snapsim.runtime.task;
+
+import io.snapsim.core.time.Clock;
+import io.snapsim.runtime.fault.ChannelFault;
+import java.util.ArrayDeque;
+import java.util.function.LongConsumer;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * Applies a network fault to one channel's deliveries. Delays and stalls keep the channel FIFO: a
+ * message is never sent before one that was handed over earlier, so they stretch alignment without
+ * breaking the model. DROP loses one data batch and REORDER swaps one data batch with the message
+ * after it: both break Chandy-Lamport's assumption of FIFO, reliable channels, on purpose.
+ * Confined to the owning task.
+ */
+final class ChannelFaultState {
+    private record Held(long due, TaskActor.Command message) {
+    }
+
+    private final ChannelFault fault;
+    private final Clock clock;
+    /** Asks the owning task to call {@link #releaseDue} after the given number of milliseconds. */
+    private final LongConsumer wakeUpIn;
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private TaskActor.Command swapped;
+    private boolean fired;
+
+    ChannelFaultState(ChannelFault fault, Clock clock, LongConsumer wakeUpIn) {
+        this.fault = fault;
+        this.clock = clock;
+        this.wakeUpIn = wakeUpIn;
+    }
+
+    void deliver(ActorRef<TaskActor.Command> target, TaskActor.Command message) {
+        long now = clock.millis();
+        if (now < fault.atTime() && held.isEmpty()) {
+            target.tell(message);
+            return;
+        }
+        switch (fault.kind()) {
+            case DELAY -> hold(now + fault.delay(), message);
+            case STALL -> hold(Math.max(now, fault.atTime() + fault.delay()), message);
+            case DROP -> {
+                if (!fired && message instanceof TaskActor.DataBatch) {
+                    fired = true; // the batch is lost
+                } else {
+                    target.tell(message);
+                }
+            }
+            case REORDER -> {
+                if (!fired && swapped == null && message instanceof TaskActor.DataBatch) {
+                    swapped = message; // held back: the next message overtakes it
+                } else {
+                    target.tell(message);
+                    if (swapped != null) {
+                        target.tell(swapped);
+                        swapped = null;
+                        fired = true;
+                    }
+                }
+            }
+        }
+    }
+
+    private void hold(long due, TaskActor.Command message) {
+        long fifoDue = held.isEmpty() ? due : Math.max(due, held.peekLast().due());
+        boolean wasEmpty = held.isEmpty();
+        held.addLast(new Held(fifoDue, message));
+        if (wasEmpty) {
+            wakeUpIn.accept(Math.max(0, fifoDue - clock.millis()));
+        }
+    }
+
+    boolean isHolding() {
+        return !held.isEmpty() || swapped != null;
+    }
+
+    void releaseDue(ActorRef<TaskActor.Command> target) {
+        long now = clock.millis();
+        while (!held.isEmpty() && held.peekFirst().due() <= now) {
+            target.tell(held.pollFirst().message());
+        }
+        if (!held.isEmpty()) {
+            wakeUpIn.accept(Math.max(1, held.peekFirst().due() - now));
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.snapsim.runtime.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.snapsim.core.config.Configuration;
+import io.snapsim.core.job.JobStatus;
+import io.snapsim.core.sim.CrashFault;
+import io.snapsim.core.sim.ExecutionMode;
+import io.snapsim.core.sim.Expectation;
+import io.snapsim.core.sim.FaultSpec;
+import io.snapsim.core.sim.Faults;
+import io.snapsim.core.sim.SimulationSpec;
+import io.snapsim.core.sim.SinkKind;
+import io.snapsim.core.verdict.Outcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of fault in the catalogue, run deterministically on the running sum: the faults the
+ * model tolerates must leave the result equal to a failure-free run; damaged checkpoints must be
+ * detected on restore; the model-breaking network faults must make the verdict report a divergence.
+ */
+class FaultCatalogueTest {
+    @TempDir
+    Path temp;
+
+    private final List<String> console = new ArrayList<>();
+
+    private SimulationResult run(String name, List<FaultSpec> faults, Expectation expect, Map<String, String> extra) throws Exception {
+        Map<String, String> keys = new LinkedHashMap<>(Map.of(
+                "execution.checkpointing.interval", "20 ms",
+                "restart-strategy.type", "fixed-delay",
+                "restart-strategy.fixed-delay.attempts", "5",
+                "restart-strategy.fixed-delay.delay", "5 ms"));
+        keys.putAll(extra);
+        SimulationSpec spec = new SimulationSpec(name, "", temp.resolve(name + ".yaml"), "running-sum",
+                Map.of("records", 300_000, "keys", 500), 2, 42, ExecutionMode.DETERMINISTIC, SinkKind.TRANSACTIONAL,
+                expect, Configuration.fromMap(keys, name), faults);
+        return new SimulationRunner(temp.resolve("reports"), console::add).run(spec, spec.config(), "run");
+    }
+
+    private SimulationResult runEquivalent(String name, FaultSpec... faults) throws Exception {
+        return run(name, List.of(faults), Expectation.EQUIVALENT, Map.of());
+    }
+
+    private static void assertValidAfterRestart(SimulationResult r) {
+        assertThat(r.verdict().outcome()).as(r.verdict().reason()).isEqualTo(Outcome.VALID);
+        assertThat(r.run().restarts()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void crashesAtEachCheckpointPhaseRecover() throws Exception {
+        for (Faults.CheckpointPhase phase : Faults.CheckpointPhase.values()) {
+            SimulationResult r = runEquivalent("phase-" + phase, new Faults.CrashAt("sum", 1, 3L, phase, null));
+            assertValidAfterRestart(r);
+            assertThat(r.run().counts().restored()).as("phase %s restores a checkpoint", phase).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void crashAtATimeOfEveryOperatorSubtaskAndOfATaskManagerRecover() throws Exception {
+        assertValidAfterRestart(runEquivalent("at-time", new Faults.CrashAt("sum", 0, null, null, 60L)));
+        assertValidAfterRestart(runEquivalent("operator", new Faults.CrashOperator("sum", 20_000L, null, null)));
+        assertValidAfterRestart(runEquivalent("task-manager", new Faults.CrashTaskManager(1, 2, 50L, null)));
+    }
+
+    @Test
+    void aCrashedCoordinatorRecoversItsCompletedCheckpointsFromTheJournal() throws Exception {
+        for (Faults.CoordinatorPhase phase : Faults.CoordinatorPhase.values()) {
+            SimulationResult r = runEquivalent("coordinator-" + phase, new Faults.CrashCoordinator(3, phase));
+            assertValidAfterRestart(r);
+            List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
+            assertThat(history).anyMatch(l -> l.contains("\"coordinator-crashed\""));
+            long expected = phase == Faults.CoordinatorPhase.AFTER_METADATA ? 2 : 3;
+            assertThat(history).as("restored from the checkpoint the journal knows")
+                    .anyMatch(l -> l.contains("\"deploy\"") && l.contains("restoring checkpoint " + expected));
+        }
+    }
+
+    @Test
+    void failedAndSlowStateWritesFailCheckpointsWithoutHarm() throws Exception {
+        SimulationResult failed = run("fail-write", List.of(new Faults.StorageFault(Faults.StorageKind.FAIL_WRITE, 2, "sum", null),
+                CrashFault.atCheckpoint("sum", 0, 4)), Expectation.EQUIVALENT, Map.of("execution.checkpointing.tolerable-failed-checkpoints", "1"));
+        assertThat(failed.verdict().outcome()).as(failed.verdict().reason()).isEqualTo(Outcome.VALID);
+        assertThat(failed.run().counts().failed()).isGreaterThanOrEqualTo(2);
+
+        SimulationResult slow = run("slow-write", List.of(new Faults.StorageFault(Faults.StorageKind.SLOW_WRITE, 2, "sum", 500L)),
+                Expectation.EQUIVALENT, Map.of("execution.checkpointing.timeout", "100 ms",
+                        "execution.checkpointing.tolerable-failed-checkpoints", "3"));
+        assertThat(slow.verdict().outcome()).as(slow.verdict().reason()).isEqualTo(Outcome.VALID);
+        assertThat(slow.run().checkpointHistory()).anyMatch(s -> s.checkpointId() == 2
+                && s.failureReason() == io.snapsim.core.checkpoint.CheckpointFailureReason.EXPIRED);
+    }
+
+    @Test
+    void aDamagedLatestCheckpointIsDetectedAndTheNewestIntactOneRestored() throws Exception {
+        for (Faults.StorageKind kind : List.of(Faults.StorageKind.CORRUPT_METADATA, Faults.StorageKind.DELETE_METADATA)) {
+            SimulationResult r = run("damaged-" + kind, List.of(new Faults.StorageFault(kind, 3, null, null)),
+                    Expectation.EQUIVALENT, Map.of("execution.checkpointing.num-retained", "2"));
+            assertValidAfterRestart(r);
+            List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
+            assertThat(history).anyMatch(l -> l.contains("\"checkpoint-damaged\"") && l.contains("checkpoint 3 is damaged"));
+            assertThat(history).anyMatch(l -> l.contains("restoring checkpoint 2"));
+        }
+    }
+
+    @Test
+    void withNoIntactCheckpointTheJobFailsClearly() throws Exception {
+        SimulationResult r = runEquivalent("no-intact", new Faults.StorageFault(Faults.StorageKind.CORRUPT_METADATA, 3, null, null));
+        assertThat(r.verdict().outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(r.run().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(r.run().failureMessage()).contains("no intact retained checkpoint").contains("checkpoint 3 is damaged")
+                .contains("_metadata");
+    }
+
+    @Test
+    void aSinkCommitThatFailsOnceIsRetriedAndStaysIdempotent() throws Exception {
+        assertValidAfterRestart(runEquivalent("commit-fails", new Faults.SinkCommitFails("sink", 1, 2)));
+    }
+
+    @Test
+    void delayedAndStalledChannelsStretchAlignmentButKeepTheResult() throws Exception {
+        SimulationResult delayed = runEquivalent("delay", new Faults.NetworkFault(Faults.NetworkKind.DELAY, "source", "sum", 10, 15L));
+        assertThat(delayed.verdict().outcome()).as(delayed.verdict().reason()).isEqualTo(Outcome.VALID);
+        SimulationResult stalled = runEquivalent("stall", new Faults.NetworkFault(Faults.NetworkKind.STALL, "source", "sum", 10, 80L),
+                CrashFault.atCheckpoint("sum", 0, 5));
+        assertThat(stalled.verdict().outcome()).as(stalled.verdict().reason()).isEqualTo(Outcome.VALID);
+        long longest = stalled.run().checkpointHistory().stream()
+                .mapToLong(io.snapsim.core.checkpoint.CheckpointStats::endToEndDurationMs).max().orElse(0);
+        assertThat(longest).as("a checkpoint waits for the stalled channel's barriers").isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void droppingOrReorderingMessagesBreaksTheModelAndTheVerdictSaysSo() throws Exception {
+        for (Faults.NetworkKind kind : List.of(Faults.NetworkKind.DROP, Faults.NetworkKind.REORDER)) {
+            SimulationResult equivalent = runEquivalent("broken-" + kind,
+                    new Faults.NetworkFault(kind, "source", "sum", 5, null));
+            assertThat(equivalent.verdict().outcome()).as("%s: %s", kind, equivalent.verdict().reason())
+                    .isEqualTo(Outcome.INVALID);
+        }
+    }
+}
