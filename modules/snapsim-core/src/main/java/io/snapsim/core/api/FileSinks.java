@@ -14,6 +14,14 @@ public final class FileSinks {
         return () -> () -> new TransactionalFileSinkOperator(directory);
     }
 
+    /**
+     * DELIBERATELY BROKEN: a transactional sink that commits at pre-commit. For demonstrations of
+     * what breaks, and for showing that the checker catches it; never for real output.
+     */
+    public static SinkDescriptor eagerCommitBroken(Path directory) {
+        return () -> () -> new TransactionalFileSinkOperator(directory, true);
+    }
+
     /** Drops every record (for benchmarks). */
     public static SinkDescriptor discarding() {
         return () -> io.snapsim.core.sink.DiscardingSinkOperator::new;

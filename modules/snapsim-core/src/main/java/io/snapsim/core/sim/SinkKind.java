@@ -7,7 +7,13 @@ public enum SinkKind {
     /** Two-phase commit: output becomes visible only when its checkpoint completes. */
     TRANSACTIONAL,
     /** Output is visible at once, so a replay after recovery shows up as duplicates. */
-    PLAIN;
+    PLAIN,
+    /**
+     * DELIBERATELY BROKEN, for teaching and for testing the checker: a two-phase-commit sink that
+     * commits at pre-commit (on snapshot) instead of when the checkpoint completes. When that
+     * checkpoint then fails, the committed data is replayed and appears twice.
+     */
+    EAGER_COMMIT;
 
     /** The spelling in simulation files, e.g. {@code transactional}. */
     public String yamlName() {

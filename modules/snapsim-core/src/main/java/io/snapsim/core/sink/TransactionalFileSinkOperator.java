@@ -33,6 +33,8 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     private static final String IN_PROGRESS_SUFFIX = ".inprogress";
 
     private final Path directory;
+    /** DELIBERATELY BROKEN mode: commit at pre-commit instead of on checkpoint completion. */
+    private final boolean commitOnPreCommit;
     /** Pre-committed transactions by the checkpoint that pre-committed them. */
     private final TreeMap<Long, String> pending = new TreeMap<>();
     private OperatorContext context;
@@ -43,7 +45,16 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     private long committedRecords;
 
     public TransactionalFileSinkOperator(Path directory) {
+        this(directory, false);
+    }
+
+    /**
+     * @param commitOnPreCommit true only to demonstrate (and test the detection of) a broken sink:
+     *                          it commits at pre-commit, before its checkpoint is known to complete
+     */
+    public TransactionalFileSinkOperator(Path directory, boolean commitOnPreCommit) {
         this.directory = directory;
+        this.commitOnPreCommit = commitOnPreCommit;
     }
 
     @Override
@@ -83,6 +94,9 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     @Override
     public byte[] snapshotOperatorState(long checkpointId) throws IOException {
         preCommitOpenTransaction(checkpointId);
+        if (commitOnPreCommit) {
+            notifyCheckpointComplete(checkpointId); // the bug: visible before the checkpoint completes
+        }
         beginTransaction();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {

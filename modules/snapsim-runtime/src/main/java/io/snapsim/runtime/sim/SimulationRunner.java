@@ -121,7 +121,11 @@ public final class SimulationRunner {
     private JobGraph buildGraph(SimulationSpec spec, Path outputDir) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(spec.parallelism());
-        SinkDescriptor sink = spec.sink() == SinkKind.PLAIN ? FileSinks.plain(outputDir) : FileSinks.transactional(outputDir);
+        SinkDescriptor sink = switch (spec.sink()) {
+            case PLAIN -> FileSinks.plain(outputDir);
+            case TRANSACTIONAL -> FileSinks.transactional(outputDir);
+            case EAGER_COMMIT -> FileSinks.eagerCommitBroken(outputDir);
+        };
         try {
             return BuiltInJobs.build(spec.job(), spec.parameters(), env, spec.seed(), sink);
         } catch (IllegalArgumentException e) {
