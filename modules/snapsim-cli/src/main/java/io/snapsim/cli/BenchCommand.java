@@ -50,6 +50,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "unmeasured warm-up rounds, one run of every setting each (default ${DEFAULT-VALUE})")
     int warmup = 1;
 
+    @Option(names = "--execution", split = ",", description = "live and/or deterministic (default live)")
+    List<String> executions = List.of("live");
+
     @Option(names = "--dir", description = "checkpoint directory (default: a new temporary directory)")
     Path dir;
 
@@ -66,24 +69,34 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
         for (int i = 0; i < warmup; i++) {
-            for (String interval : intervals) {
-                measure(interval, checkpoints, -1 - i); // JIT, class loading, and the journal's first start
+            for (String execution : executions) {
+                for (String interval : intervals) {
+                    measure(interval, checkpoints, -1 - i, execution); // JIT, class loading, the journal's first start
+                }
             }
         }
         Map<String, Double> medians = new LinkedHashMap<>();
         int seed = 0;
-        for (String interval : intervals) {
+        for (String execution : executions) {
+          for (String interval : intervals) {
             List<Double> rates = new ArrayList<>();
             List<Long> completed = new ArrayList<>();
             for (int r = 0; r < repeat; r++) {
-                Measurement m = measure(interval, checkpoints, seed++);
+                Measurement m = measure(interval, checkpoints, seed++, execution);
                 rates.add(m.recordsPerSecond());
                 completed.add(m.checkpoints());
             }
             double median = median(rates);
-            medians.put(interval, median);
-            out.printf("  checkpointing %-7s median %,12.0f records/s   runs %s   checkpoints %s%n", interval, median,
-                    rates.stream().map(v -> String.format("%,.0f", v)).toList(), completed);
+            medians.put(executions.size() > 1 ? execution + " " + interval : interval, median);
+            out.printf("  %-13s checkpointing %-7s median %,12.0f records/s   runs %s   checkpoints %s%n", execution,
+                    interval, median, rates.stream().map(v -> String.format("%,.0f", v)).toList(), completed);
+          }
+        }
+        if (executions.contains("live") && executions.contains("deterministic")) {
+            for (String interval : intervals) {
+                out.printf("  %-7s deterministic takes %.2f times as long as live%n", interval,
+                        medians.get("live " + interval) / medians.get("deterministic " + interval));
+            }
         }
         Double off = medians.get("off");
         if (off != null) {
@@ -100,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
     private record Measurement(double recordsPerSecond, long checkpoints) {
     }
 
-    private Measurement measure(String interval, Path checkpoints, long seed) throws Exception {
+    private Measurement measure(String interval, Path checkpoints, long seed, String execution) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         JobGraph graph = BuiltInJobs.build("running-sum", Map.of("records", records, "keys", keys), env, 1,
@@ -114,8 +127,16 @@ final class BenchCommand implements Callable<Integer> {
         String jobId = JobIds.newJobId(seed, "bench", checkpoints);
         JobRunSettings settings = JobSettingsResolver.resolve(config, jobId, checkpoints, List.of(), seed);
         long start = System.nanoTime();
-        JobResult result = JobRunner.start(graph, settings, JobRunner.Journal.DURABLE, seed, e -> { })
-                .await(Duration.ofMinutes(30));
+        JobResult result;
+        if (execution.equals("deterministic")) {
+            result = JobRunner.runDeterministic(graph, settings, seed, e -> { }, JobRunner.DETERMINISTIC_HORIZON_MILLIS)
+                    .orElseThrow(() -> new IllegalStateException("deterministic bench run did not end"));
+        } else if (execution.equals("live")) {
+            result = JobRunner.start(graph, settings, JobRunner.Journal.DURABLE, seed, e -> { })
+                    .await(Duration.ofMinutes(30));
+        } else {
+            throw new io.snapsim.core.InvalidInputException("--execution: expected live or deterministic, got '" + execution + "'");
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (result.status() != JobStatus.FINISHED) {
             throw new IllegalStateException("bench run " + result.status() + ": " + result.failureMessage());
