@@ -145,7 +145,13 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     }
 
     private void beginTransaction() throws IOException {
-        openTransaction = "part-" + context.subtaskIndex() + "-" + context.attempt() + "-" + (sequence++);
+        // A job resumed from a retained checkpoint counts attempts from 0 again in the same directory:
+        // skip names an earlier job already used, so that a commit never replaces committed output.
+        do {
+            openTransaction = "part-" + context.subtaskIndex() + "-" + context.attempt() + "-" + (sequence++);
+        } while (Files.exists(directory.resolve(openTransaction + COMMITTED_SUFFIX))
+                || Files.exists(file(openTransaction, PENDING_SUFFIX))
+                || Files.exists(file(openTransaction, IN_PROGRESS_SUFFIX)));
         writer = Files.newBufferedWriter(file(openTransaction, IN_PROGRESS_SUFFIX), StandardCharsets.UTF_8);
         recordsInTransaction = 0;
     }

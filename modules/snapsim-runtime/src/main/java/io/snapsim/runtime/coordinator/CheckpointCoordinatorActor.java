@@ -173,6 +173,11 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     private long lastPeriodicTrigger = Long.MIN_VALUE / 2;
     /** The final checkpoint of this attempt completed: the sources are ending, no more triggers. */
     private boolean finalCompleted;
+    /**
+     * Checkpoints subsumed by a completion whose entry the store has not confirmed yet: their files
+     * are deleted once it has, or when the job ends first (then no store entry needs them any more).
+     */
+    private final Set<Long> subsumedAwaitingStore = new java.util.TreeSet<>();
 
     private CheckpointCoordinatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
                                        RuntimeServices services, ActorRef<CompletedCheckpointStore.Command> store,
@@ -423,6 +428,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         for (AbortedCheckpoint a : outcome.subsumedPending()) {
             onAborted(a);
         }
+        for (CompletedCheckpoint old : outcome.subsumedCompleted()) {
+            subsumedAwaitingStore.add(old.checkpointId());
+        }
         CompletedCheckpoint c = outcome.completed();
         CheckpointEntry entry = new CheckpointEntry(
                 c.checkpointId(), c.triggerTimestamp(), c.completionTimestamp(), c.metadataPath(), c.stateSize(), false);
@@ -449,6 +457,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         for (CompletedCheckpoint old : stored.outcome().subsumedCompleted()) {
             record("checkpoint-subsumed", old.checkpointId(), "deleted");
+            subsumedAwaitingStore.remove(old.checkpointId());
             settings.storage().discardCheckpoint(old.checkpointId());
             store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
         }
@@ -634,6 +643,10 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         for (AbortedCheckpoint a : core.abortAll(reason, "job " + end.end().name().toLowerCase(), services.clock().millis())) {
             discard(a.checkpointId());
         }
+        for (long subsumed : subsumedAwaitingStore) {
+            discard(subsumed);
+        }
+        subsumedAwaitingStore.clear();
         String latest = core.latestCompleted().map(CompletedCheckpoint::metadataPath).orElse(null);
         record("job-ended", -1, end.end().name().toLowerCase() + ", retention " + settings.retention()
                 + (settings.retention().keepsCheckpointsWhen(end.end()) ? ": completed checkpoints kept"

@@ -122,6 +122,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private long sourceRecords;
     private long sinkRecords;
     private boolean ending;
+    /** The current attempt failed and a restart is scheduled: further failures of it are the same failure. */
+    private boolean restarting;
 
     private JobMaster(ActorContext<Command> context, TimerScheduler<Command> timers, JobPlan plan,
                       JobRunSettings settings, RuntimeServices services, CompletableFuture<JobResult> result,
@@ -247,6 +249,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             }
         }
         attempt = newAttempt;
+        restarting = false;
         finishedTasks.clear();
         finalState.clear();
         tasks.clear();
@@ -339,7 +342,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     // ---------------------------------------------------------------- failures and restarts
 
     private Behavior<Command> onTaskFailed(TaskFailed failed) {
-        if (failed.attempt() != attempt || ending) {
+        if (failed.attempt() != attempt || ending || restarting) {
+            // a failure of an attempt that is already being replaced belongs to the same failover;
+            // a planned fault behind it stays armed, so that it still causes a failover of its own
             return this;
         }
         if (failed.faultIndex() >= 0) {
@@ -349,7 +354,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private Behavior<Command> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
-        return ending ? this : failOver(exceeded.message());
+        return ending || restarting ? this : failOver(exceeded.message());
     }
 
     private Behavior<Command> failOver(String cause) {
@@ -363,6 +368,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         }
         restarts++;
         services.record("master", "restart-scheduled", attempt, -1, -1, "in " + delay.getAsLong() + " ms");
+        restarting = true;
         timers.startSingleTimer(new Redeploy(attempt + 1), Duration.ofMillis(delay.getAsLong()));
         return this;
     }
