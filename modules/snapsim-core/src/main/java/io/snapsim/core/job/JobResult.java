@@ -13,8 +13,8 @@ import java.util.SortedMap;
  * @param status           how it ended
  * @param failureMessage   why it failed, or null
  * @param restarts         how many times it was restarted after a failure
- * @param recordsIn        records emitted by all sources, replays included
- * @param recordsOut       records handed to all sinks, replays included
+ * @param recordsIn        records the sources emitted in the final attempt (a restored source counts from its restored position)
+ * @param recordsOut       records the sinks received in the final attempt
  * @param counts           checkpoint counts (triggered, completed, failed, restored)
  * @param checkpointHistory one row per checkpoint
  * @param finalKeyedState  operator uid → state name → key → value, at the end of a finished job

@@ -18,8 +18,9 @@ public final class RunningJob {
         this.result = result;
     }
 
+    /** The job's id: its folder under the checkpoint directory. */
     public String jobId() {
-        return system.name();
+        return system.name().substring("job-".length());
     }
 
     /** Cancels the job: tasks stop, and the retention policy for cancellation is applied. */

@@ -72,6 +72,9 @@ public final class SimulationRunner {
      */
     public SimulationResult run(SimulationSpec spec, Configuration config, String runId) throws InterruptedException {
         Path runDir = reportsRoot.resolve(spec.name()).resolve(runId).toAbsolutePath();
+        for (int n = 2; Files.exists(runDir); n++) {
+            runDir = reportsRoot.resolve(spec.name()).resolve(runId + "-" + n).toAbsolutePath(); // never reuse a run's folder
+        }
         createDirectories(runDir);
         String expectation = spec.expect().name().toLowerCase().replace('_', '-');
 
