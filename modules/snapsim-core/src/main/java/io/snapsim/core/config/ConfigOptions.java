@@ -28,6 +28,7 @@ public final class ConfigOptions {
             StateOptions.BACKEND_TYPE,
             StateOptions.RECOVERY_PATH,
             StateOptions.RECOVERY_CLAIM_MODE,
+            StateOptions.IGNORE_UNCLAIMED_STATE,
             RestartOptions.TYPE,
             RestartOptions.FIXED_DELAY_ATTEMPTS,
             RestartOptions.FIXED_DELAY_DELAY,

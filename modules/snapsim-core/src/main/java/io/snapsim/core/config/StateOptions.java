@@ -22,4 +22,11 @@ public final class StateOptions {
                     .withDefault(RecoveryClaimMode.NO_CLAIM)
                     .withDescription("CLAIM: the job owns and later deletes the restored snapshot;"
                             + " NO_CLAIM: it never touches it.");
+
+    public static final ConfigOption<Boolean> IGNORE_UNCLAIMED_STATE =
+            ConfigOption.of("execution.state-recovery.ignore-unclaimed-state", ConfigValues.bool())
+                    .withFallbackKeys("execution.savepoint.ignore-unclaimed-state")
+                    .withDefault(false)
+                    .withDescription("Allow resuming when the snapshot holds state of an operator the job no longer has"
+                            + " ('flink run --allowNonRestoredState').");
 }
