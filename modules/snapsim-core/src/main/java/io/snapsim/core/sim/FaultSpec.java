@@ -8,10 +8,12 @@ package io.snapsim.core.sim;
  *   - crash: {operator: counter, subtask: 1, at-record: 7000}
  * </pre>
  * To add a kind: a record implementing this interface, its name in {@code permits}, and a reader
- * registered in {@link SimulationParser}.
+ * registered in {@link SimulationParser}. {@link RandomFaults} is the one item that is not a fault
+ * but a placeholder for faults drawn from the seed.
  */
 public sealed interface FaultSpec permits CrashFault, Faults.CrashOperator, Faults.CrashTaskManager,
-        Faults.CrashAt, Faults.CrashCoordinator, Faults.StorageFault, Faults.NetworkFault, Faults.SinkCommitFails {
+        Faults.CrashAt, Faults.CrashCoordinator, Faults.StorageFault, Faults.NetworkFault, Faults.SinkCommitFails,
+        RandomFaults {
 
     /** The key that introduces this kind in a simulation file, e.g. {@code crash}. */
     String type();

@@ -58,6 +58,18 @@ public record SimulationSpec(
         faults = List.copyOf(faults);
     }
 
+    /** This simulation with another seed (as {@code --seed} gives it). */
+    public SimulationSpec withSeed(long newSeed) {
+        return new SimulationSpec(name, description, file, job, parameters, parallelism, newSeed, execution, sink,
+                expect, config, faults);
+    }
+
+    /** This simulation with another fault plan, e.g. one drawn from the seed or a shrunk one. */
+    public SimulationSpec withFaults(List<FaultSpec> newFaults) {
+        return new SimulationSpec(name, description, file, job, parameters, parallelism, seed, execution, sink,
+                expect, config, newFaults);
+    }
+
     private static Map<String, Object> immutableMap(Map<?, ?> map) {
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> copy.put(String.valueOf(key), immutable(value)));

@@ -1,0 +1,330 @@
+package io.snapsim.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.snapsim.core.InvalidInputException;
+import io.snapsim.core.config.Configuration;
+import io.snapsim.core.sim.FaultPlans;
+import io.snapsim.core.sim.SimulationParser;
+import io.snapsim.core.sim.SimulationSpec;
+import io.snapsim.core.verdict.Outcome;
+import io.snapsim.core.verdict.Verdict;
+import io.snapsim.runtime.sim.SimulationResult;
+import io.snapsim.runtime.sim.SimulationRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code snapsim sweep FILE --seeds 1..500}: runs a simulation once per seed, each with the seed's
+ * own schedule and, when the simulation asks for random faults (a {@code random} item, or no
+ * faults at all), its own fault plan drawn from the seed. Runs of different seeds go in parallel,
+ * each into {@code reports/<simulation>/sweep-<time>/seed-<S>/}; a progress line is redrawn on
+ * stderr. Every seed that is not VALID is listed with the command that replays it alone, which
+ * draws the same plan ({@link SimulationSetup#plan}). Exit code: 1 if a run was INVALID, else 2 if
+ * one was UNKNOWN, else 0.
+ *
+ * <p>The sweep's runs execute on a pool of worker threads; everything printed is printed by the
+ * command's own thread as results come in.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Runs a simulation once per seed, with faults drawn from each seed, and lists the seeds that fail.")
+final class SweepCommand implements Callable<Integer> {
+
+    /** Faults drawn per seed when the simulation has none and --faults is not given. */
+    static final int DEFAULT_FAULTS = 3;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the simulation file (YAML)")
+    Path file;
+
+    @Option(names = "--seeds", required = true, paramLabel = "SEEDS",
+            description = "the seeds to run: a range 1..500, a seed 7, or a list 1,5,9 (ranges allowed in lists)")
+    String seeds;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "runs at a time (default: the number of processors)")
+    Integer parallel;
+
+    @Option(names = "--faults", paramLabel = "K",
+            description = "faults drawn per seed: for each 'random' item, or in place of an empty fault list"
+                    + " (default " + DEFAULT_FAULTS + " when the simulation has no faults)")
+    Integer randomFaults;
+
+    @Option(names = "-D", paramLabel = "key=value", description = "a configuration key (Flink names)")
+    Map<String, String> dynamicProperties = new LinkedHashMap<>();
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "where run folders go (default: reports)")
+    Path reports = Path.of("reports");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec commandSpec;
+
+    @CommandLine.ParentCommand
+    SnapsimCommand parent;
+
+    /** How one seed's run ended. */
+    record SeedOutcome(long seed, Outcome outcome, String reason, Path runDir) {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = commandSpec.commandLine().getOut();
+        PrintWriter err = commandSpec.commandLine().getErr();
+        List<Long> seedList = Seeds.parse(seeds);
+        int threads = Math.min(threads(), seedList.size());
+        SimulationSpec spec = new SimulationParser(RunCommand.catalog()).parse(parent.workingDirectory().resolve(file));
+        Configuration config = SimulationSetup.effectiveConfig(spec, SimulationSetup.globalFile(parent), dynamicProperties);
+        Integer faultCount = randomFaults != null ? randomFaults : spec.faults().isEmpty() ? DEFAULT_FAULTS : null;
+        // Bad input shows in the first seed's plan as in any other: refuse it before starting anything.
+        SimulationSetup.plan(spec.withSeed(seedList.get(0)), config, faultCount);
+
+        Path reportsRoot = parent.workingDirectory().resolve(reports);
+        String sweepId = sweepId(reportsRoot.resolve(spec.name()));
+        Path sweepDir = reportsRoot.resolve(spec.name()).resolve(sweepId).toAbsolutePath();
+        out.println("snapsim: sweeping " + spec.name() + " (" + file + ") over " + seedList.size() + " seed(s), "
+                + threads + " at a time; " + describeFaults(spec, faultCount));
+        out.flush();
+
+        long started = System.nanoTime();
+        List<SeedOutcome> outcomes = runAll(spec, config, faultCount, seedList, threads, reportsRoot, sweepId, out, err,
+                started);
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+
+        Map<Outcome, Integer> counts = count(outcomes);
+        List<SeedOutcome> failing = outcomes.stream().filter(o -> o.outcome() != Outcome.VALID)
+                .sorted(Comparator.comparingLong(SeedOutcome::seed)).toList();
+        writeSummary(sweepDir, spec, faultCount, threads, wall, counts, outcomes);
+        printSummary(out, seedList.size(), counts, wall, sweepDir, failing, faultCount);
+        if (counts.get(Outcome.INVALID) > 0) {
+            return Outcome.INVALID.exitCode();
+        }
+        return counts.get(Outcome.UNKNOWN) > 0 ? Outcome.UNKNOWN.exitCode() : Outcome.VALID.exitCode();
+    }
+
+    private int threads() {
+        int threads = parallel == null ? Runtime.getRuntime().availableProcessors() : parallel;
+        if (threads < 1) {
+            throw new InvalidInputException("--parallel: expected at least 1 run at a time, got " + threads);
+        }
+        return threads;
+    }
+
+    /** Runs every seed on a pool of {@code threads}, printing progress and failures as runs end. */
+    private List<SeedOutcome> runAll(SimulationSpec spec, Configuration config, Integer faultCount, List<Long> seedList,
+                                     int threads, Path reportsRoot, String sweepId, PrintWriter out, PrintWriter err,
+                                     long started) throws InterruptedException {
+        SimulationRunner runner = new SimulationRunner(reportsRoot, line -> { });
+        // Start logging here: when the workers' first runs start it together, SLF4J warns that it replays their calls.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "snapsim-sweep-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Progress progress = new Progress(err, seedList.size(), started);
+        List<SeedOutcome> outcomes = new ArrayList<>();
+        try {
+            CompletionService<SeedOutcome> done = new ExecutorCompletionService<>(pool);
+            for (long seed : seedList) {
+                done.submit(() -> runSeed(runner, spec, config, faultCount, seed, sweepId));
+            }
+            progress.draw(outcomes);
+            for (int i = 0; i < seedList.size(); i++) {
+                SeedOutcome outcome = take(done, progress);
+                outcomes.add(outcome);
+                if (outcome.outcome() != Outcome.VALID) {
+                    progress.clear();
+                    out.println("seed " + outcome.seed() + ": " + outcome.outcome() + ": " + outcome.reason());
+                    out.flush();
+                }
+                progress.draw(outcomes);
+            }
+            progress.finish();
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static SeedOutcome take(CompletionService<SeedOutcome> done, Progress progress) throws InterruptedException {
+        try {
+            return done.take().get();
+        } catch (ExecutionException e) {
+            progress.clear();
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** One seed: its plan, its run in {@code <sweep>/seed-<S>/}, and the plan written next to the run's report. */
+    private static SeedOutcome runSeed(SimulationRunner runner, SimulationSpec spec, Configuration config,
+                                       Integer faultCount, long seed, String sweepId) throws InterruptedException {
+        SimulationSpec seeded = spec.withSeed(seed);
+        seeded = seeded.withFaults(SimulationSetup.plan(seeded, config, faultCount));
+        SimulationResult result;
+        try {
+            result = runner.run(seeded, config, sweepId + "/seed-" + seed);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return new SeedOutcome(seed, Outcome.UNKNOWN, "the run failed with " + e, null);
+        }
+        RunCommand.writePlan(result.runDir().resolve(RunCommand.PLAN_FILE), seeded.faults());
+        Verdict verdict = result.verdict();
+        return new SeedOutcome(seed, verdict.outcome(), verdict.reason() + " (expected " + verdict.expectation() + ")",
+                result.runDir());
+    }
+
+    /** The progress line on stderr; drawn and cleared by the command's thread only. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final int total;
+        private final long started;
+        private int drawnLength;
+
+        Progress(PrintWriter err, int total, long started) {
+            this.err = err;
+            this.total = total;
+            this.started = started;
+        }
+
+        void draw(List<SeedOutcome> outcomes) {
+            Map<Outcome, Integer> counts = count(outcomes);
+            String line = ProgressBar.line(outcomes.size(), total, counts.get(Outcome.VALID),
+                    counts.get(Outcome.INVALID), counts.get(Outcome.UNKNOWN), Duration.ofNanos(System.nanoTime() - started));
+            err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
+            err.flush();
+            drawnLength = line.length();
+        }
+
+        /** Blanks the line so that other output starts on a clean line. */
+        void clear() {
+            if (drawnLength > 0) {
+                err.print("\r" + " ".repeat(drawnLength) + "\r");
+                err.flush();
+                drawnLength = 0;
+            }
+        }
+
+        /** Leaves the last drawing on its own line. */
+        void finish() {
+            err.println();
+            err.flush();
+            drawnLength = 0;
+        }
+    }
+
+    private static Map<Outcome, Integer> count(List<SeedOutcome> outcomes) {
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, 0);
+        }
+        outcomes.forEach(o -> counts.merge(o.outcome(), 1, Integer::sum));
+        return counts;
+    }
+
+    private void printSummary(PrintWriter out, int total, Map<Outcome, Integer> counts, Duration wall, Path sweepDir,
+                              List<SeedOutcome> failing, Integer faultCount) {
+        double seconds = Math.max(wall.toNanos(), 1) / 1e9;
+        out.println();
+        out.printf("outcomes:  %d valid, %d invalid, %d unknown (of %d seeds)%n", counts.get(Outcome.VALID),
+                counts.get(Outcome.INVALID), counts.get(Outcome.UNKNOWN), total);
+        out.printf("time:      %s wall, %.2f runs/s%n", ProgressBar.clock(wall), total / seconds);
+        out.println("runs:      " + SimulationSetup.display(parent, sweepDir));
+        if (!failing.isEmpty()) {
+            out.println("replay the failing seeds:");
+            for (SeedOutcome outcome : failing) {
+                out.printf("  seed %d (%s): %s%n", outcome.seed(), outcome.outcome(), replay(outcome.seed(), faultCount));
+            }
+        }
+        out.flush();
+    }
+
+    /** The command that runs one seed alone and draws the same plan. */
+    private String replay(long seed, Integer faultCount) {
+        List<String> options = new ArrayList<>(List.of("--seed", String.valueOf(seed)));
+        if (faultCount != null) {
+            options.add("--faults");
+            options.add(String.valueOf(faultCount));
+        }
+        options.addAll(SimulationSetup.dynamicPropertyOptions(dynamicProperties));
+        return SimulationSetup.replayCommand(file, options);
+    }
+
+    private static String describeFaults(SimulationSpec spec, Integer faultCount) {
+        if (spec.faults().isEmpty()) {
+            return faultCount + " random fault(s) drawn from each seed";
+        }
+        if (FaultPlans.isRandom(spec.faults())) {
+            return "random faults drawn from each seed"
+                    + (faultCount == null ? "" : " (" + faultCount + " per 'random' item)");
+        }
+        return "the simulation's " + spec.faults().size() + " fault(s)";
+    }
+
+    /** {@code sweep-<time>}, with a suffix if a sweep of the same second exists. */
+    private static String sweepId(Path simulationReports) {
+        String base = "sweep-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        String id = base;
+        for (int n = 2; Files.exists(simulationReports.resolve(id)); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    /** {@code sweep.json} in the sweep's folder: the counts and, per seed, outcome, reason and replay command. */
+    private void writeSummary(Path sweepDir, SimulationSpec spec, Integer faultCount, int threads, Duration wall,
+                              Map<Outcome, Integer> counts, List<SeedOutcome> outcomes) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("simulation", spec.name());
+        summary.put("file", file.toString());
+        summary.put("seeds", seeds);
+        summary.put("faultsPerSeed", faultCount);
+        summary.put("parallel", threads);
+        summary.put("wallMillis", wall.toMillis());
+        Map<String, Integer> countsByName = new LinkedHashMap<>();
+        counts.forEach((outcome, n) -> countsByName.put(outcome.name(), n));
+        summary.put("outcomes", countsByName);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (SeedOutcome outcome : outcomes.stream().sorted(Comparator.comparingLong(SeedOutcome::seed)).toList()) {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("seed", outcome.seed());
+            run.put("outcome", outcome.outcome().name());
+            run.put("reason", outcome.reason());
+            run.put("folder", outcome.runDir() == null ? null : sweepDir.relativize(outcome.runDir()).toString());
+            run.put("replay", replay(outcome.seed(), faultCount));
+            runs.add(run);
+        }
+        summary.put("runs", runs);
+        try {
+            Files.createDirectories(sweepDir);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(sweepDir.resolve("sweep.json").toFile(),
+                    summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + sweepDir.resolve("sweep.json"), e);
+        }
+    }
+}
