@@ -449,21 +449,18 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         if (crashIfPlanned(completed.checkpointId(), io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_BEFORE_NOTIFY)) {
             return Behaviors.stopped();
         }
+        if (!suspended && !ended && damageIfPlanned(completed)) {
+            // damaged as it completed: no task learns of it, so no sink commits what it covers
+            discardSubsumed(stored.outcome());
+            return this;
+        }
         if (!suspended && !ended) {
             record("checkpoint-stored", completed.checkpointId(), null);
             for (ActorRef<TaskActor.Command> task : sortedTasks()) {
                 task.tell(new TaskActor.NotifyComplete(completed.checkpointId()));
             }
         }
-        for (CompletedCheckpoint old : stored.outcome().subsumedCompleted()) {
-            record("checkpoint-subsumed", old.checkpointId(), "deleted");
-            subsumedAwaitingStore.remove(old.checkpointId());
-            settings.storage().discardCheckpoint(old.checkpointId());
-            store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
-        }
-        if (!suspended && !ended && damageIfPlanned(completed)) {
-            return this;
-        }
+        discardSubsumed(stored.outcome());
         if (!suspended && !ended && completed.kind() == TriggerKind.FINAL) {
             finalCompleted = true;
             timers.cancel(TICK);
@@ -474,6 +471,16 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             rescheduleAfterCheckpointEnded();
         }
         return this;
+    }
+
+    /** Deletes the completed checkpoints a completion pushed beyond num-retained, now that the store knows the new one. */
+    private void discardSubsumed(CompletionOutcome outcome) {
+        for (CompletedCheckpoint old : outcome.subsumedCompleted()) {
+            record("checkpoint-subsumed", old.checkpointId(), "deleted");
+            subsumedAwaitingStore.remove(old.checkpointId());
+            settings.storage().discardCheckpoint(old.checkpointId());
+            store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
+        }
     }
 
     /**
@@ -550,7 +557,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     /**
      * Damages completed checkpoint {@code c} as planned (corrupts or deletes a state file or its
-     * {@code _metadata}), then asks the master to fail the job over, so that the restore must detect it.
+     * {@code _metadata}) as it completes, before any task is notified, then asks the master to fail
+     * the job over, so that the restore must detect it. (Damage after the sinks committed would make
+     * any fallback replay committed output: that is at-least-once, not a fault the model tolerates.)
      * When all of the checkpoint's state is inline, a data fault damages {@code _metadata} instead.
      */
     private boolean damageIfPlanned(CompletedCheckpoint c) {
