@@ -371,7 +371,10 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         long now = services.clock().millis();
         boolean ready = false;
         for (Map.Entry<SubtaskId, SubtaskStateSnapshot> e : ack.states().entrySet()) {
-            AckOutcome outcome = core.acknowledge(ack.checkpointId(), e.getKey(), e.getValue(), ack.metrics(), now);
+            SubtaskCheckpointMetrics m = ack.metrics(); // one task, a chain of operators: each reports its own size
+            SubtaskCheckpointMetrics own = new SubtaskCheckpointMetrics(m.alignmentDurationMs(), m.startDelayMs(),
+                    m.syncDurationMs(), m.asyncDurationMs(), e.getValue().stateSize());
+            AckOutcome outcome = core.acknowledge(ack.checkpointId(), e.getKey(), e.getValue(), own, now);
             ready |= outcome.readyToComplete();
         }
         if (ready) {

@@ -299,7 +299,26 @@ public final class SimulationRunner {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CheckpointStats s : r.checkpointHistory()) {
-            rows.add(Map.of("row", String.valueOf(s)));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", s.checkpointId());
+            row.put("kind", s.kind().name().toLowerCase());
+            row.put("status", s.status().name());
+            row.put("triggerTime", s.triggerTimestamp());
+            row.put("latestAck", s.latestAckTimestamp());
+            row.put("endToEndMillis", s.endToEndDurationMs());
+            row.put("stateSize", s.stateSize());
+            row.put("checkpointedSize", s.checkpointedSize());
+            row.put("acknowledged", s.numAcknowledged() + "/" + s.numTasks());
+            if (s.failureReason() != null) {
+                row.put("failure", s.failureReason() + ": " + s.failureMessage());
+            }
+            Map<String, Object> subtasks = new LinkedHashMap<>();
+            s.subtaskMetrics().forEach((id, metrics) -> subtasks.put(id.toString(), Map.of(
+                    "alignmentMillis", metrics.alignmentDurationMs(), "startDelayMillis", metrics.startDelayMs(),
+                    "syncMillis", metrics.syncDurationMs(), "asyncMillis", metrics.asyncDurationMs(),
+                    "stateSize", metrics.stateSize())));
+            row.put("subtasks", subtasks);
+            rows.add(row);
         }
         m.put("checkpoints", rows);
         return m;
