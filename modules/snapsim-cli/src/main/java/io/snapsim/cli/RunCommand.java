@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "key=value", description = "a configuration key (Flink names)")
     Map<String, String> dynamicProperties = new LinkedHashMap<>();
 
+    @Option(names = {"-n", "--allowNonRestoredState"},
+            description = "with -s: skip snapshot state of operators the job no longer has")
+    boolean allowNonRestoredState;
+
     @Option(names = "--reports", paramLabel = "DIR", description = "where run folders go (default: reports)")
     Path reports = Path.of("reports");
 
@@ -119,6 +123,9 @@ final class RunCommand implements Callable<Integer> {
         if (restorePath != null) {
             config = config.set(StateOptions.RECOVERY_PATH.key(), restorePath, "run -s");
             ConfigurationSources.checkStoragePaths(config);
+        }
+        if (allowNonRestoredState) {
+            config = config.set(StateOptions.IGNORE_UNCLAIMED_STATE.key(), "true", "run --allowNonRestoredState");
         }
         if (showConfig) {
             printConfig(out, globalFile, config);

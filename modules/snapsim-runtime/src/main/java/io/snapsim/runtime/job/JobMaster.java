@@ -243,6 +243,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         if (metadataFile != null) {
             try {
                 metadata = MetadataFormat.read(metadataFile);
+                RestoreCheck.check(metadata, metadataFile, plan.graph(), settings.allowNonRestoredState());
             } catch (RuntimeException e) {
                 endJob(JobStatus.FAILED, "cannot restore from " + metadataFile + ": " + e.getMessage());
                 return;

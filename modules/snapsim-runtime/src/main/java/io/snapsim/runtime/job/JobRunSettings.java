@@ -22,6 +22,7 @@ import java.util.List;
  * @param faultPlan            what tasks, channels and the coordinator must break
  * @param batchSize            records per network batch
  * @param credits              batches in flight per channel
+ * @param allowNonRestoredState start even if the snapshot holds state of operators the job lacks
  */
 public record JobRunSettings(
         String jobId,
@@ -34,7 +35,8 @@ public record JobRunSettings(
         Path recoveryPath,
         io.snapsim.runtime.fault.FaultPlan faultPlan,
         int batchSize,
-        int credits) {
+        int credits,
+        boolean allowNonRestoredState) {
 
     public JobRunSettings {
         java.util.Objects.requireNonNull(faultPlan, "faultPlan");

@@ -60,7 +60,8 @@ public final class JobSettingsResolver {
         int inline = (int) Math.min(Integer.MAX_VALUE, config.get(CheckpointingOptions.DATA_INLINE_THRESHOLD).bytes());
         Path recovery = config.getOptional(StateOptions.RECOVERY_PATH).map(StoragePaths::resolveMetadataFile).orElse(null);
         return new JobRunSettings(jobId, coordinator, mode, retention, dir.toAbsolutePath(), inline,
-                restartStrategy(config, coordinator != null, seed), recovery, faults, DEFAULT_BATCH_SIZE, DEFAULT_CREDITS);
+                restartStrategy(config, coordinator != null, seed), recovery, faults, DEFAULT_BATCH_SIZE, DEFAULT_CREDITS,
+                config.get(StateOptions.IGNORE_UNCLAIMED_STATE));
     }
 
     static RestartStrategy restartStrategy(Configuration config, boolean checkpointing, long seed) {

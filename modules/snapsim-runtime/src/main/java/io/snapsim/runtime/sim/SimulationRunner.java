@@ -81,6 +81,11 @@ public final class SimulationRunner {
         JobGraph referenceGraph = buildGraph(spec, runDir.resolve("reference").resolve("output"));
         FaultPlan faults = armFaults(spec, referenceGraph);
         JobGraph runGraph = buildGraph(spec, runDir.resolve("output"));
+        config.getOptional(io.snapsim.core.config.StateOptions.RECOVERY_PATH).ifPresent(path -> {
+            Path metadataFile = io.snapsim.core.storage.StoragePaths.resolveMetadataFile(path);
+            io.snapsim.runtime.job.RestoreCheck.check(io.snapsim.core.storage.MetadataFormat.read(metadataFile),
+                    metadataFile, runGraph, config.get(io.snapsim.core.config.StateOptions.IGNORE_UNCLAIMED_STATE));
+        });
 
         out.accept("reference: running '" + spec.job() + "' failure-free (parallelism " + spec.parallelism() + ")");
         Path referenceCheckpoints = runDir.resolve("reference").resolve("checkpoints");

@@ -1,0 +1,46 @@
+package io.snapsim.runtime.job;
+
+import io.snapsim.core.InvalidInputException;
+import io.snapsim.core.graph.JobGraph;
+import io.snapsim.core.storage.CheckpointMetadata;
+import io.snapsim.core.storage.OperatorStateSnapshot;
+import io.snapsim.core.storage.SnapshotKind;
+import java.nio.file.Path;
+
+/**
+ * Decides whether a job may start from a snapshot, as {@code flink run -s} does: every operator
+ * state in the snapshot must map to an operator of the job (unless unclaimed state is allowed), and
+ * a checkpoint, unlike a savepoint, must be resumed at the parallelism it was taken with.
+ */
+public final class RestoreCheck {
+    private RestoreCheck() {
+    }
+
+    /** @throws InvalidInputException naming the metadata file and the operator when the job cannot start from it */
+    public static void check(CheckpointMetadata metadata, Path metadataFile, JobGraph graph, boolean allowNonRestoredState) {
+        for (OperatorStateSnapshot op : metadata.operators()) {
+            JobGraph.ResolvedNode node = graph.nodeByUid(op.operatorId());
+            if (node == null) {
+                if (!allowNonRestoredState) {
+                    throw new InvalidInputException(metadataFile + ": cannot map state for operator '" + op.operatorId()
+                            + "' to the new job: the job has no operator with that uid (it has "
+                            + graph.nodes().stream().map(JobGraph.ResolvedNode::uid).toList()
+                            + "); allow non-restored state (--allowNonRestoredState, "
+                            + "execution.state-recovery.ignore-unclaimed-state: true) to skip it");
+                }
+                continue;
+            }
+            if (metadata.kind() == SnapshotKind.CHECKPOINT && node.parallelism() != op.parallelism()) {
+                throw new InvalidInputException(metadataFile + ": checkpoint " + metadata.checkpointId()
+                        + " was taken with operator '" + op.operatorId() + "' at parallelism " + op.parallelism()
+                        + ", the job runs it at " + node.parallelism()
+                        + "; checkpoints do not support rescaling: take a savepoint and resume from it instead");
+            }
+            if (node.maxParallelism() != op.maxParallelism() && op.subtasks().stream().anyMatch(s -> s.keyedState() != null)) {
+                throw new InvalidInputException(metadataFile + ": operator '" + op.operatorId() + "' has max parallelism "
+                        + node.maxParallelism() + " but its state was taken with " + op.maxParallelism()
+                        + " key groups; max parallelism cannot change");
+            }
+        }
+    }
+}
