@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--execution", split = ",", description = "live and/or deterministic (default live)")
     List<String> executions = List.of("live");
 
+    @Option(names = "--backend", description = "state.backend.type: hashmap or rocksdb (default ${DEFAULT-VALUE})")
+    String backend = "hashmap";
+
     @Option(names = "--dir", description = "checkpoint directory (default: a new temporary directory)")
     Path dir;
 
@@ -63,8 +66,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = commandSpec.commandLine().getOut();
         Path checkpoints = dir != null ? dir : Files.createTempDirectory("snapsim-bench");
-        out.printf("keyed running sum: %,d records, %,d keys, parallelism %d, %d run(s) per setting after %d warm-up%n",
-                records, keys, parallelism, repeat, warmup);
+        out.printf("keyed running sum: %,d records, %,d keys, parallelism %d, %s state, %d run(s) per setting after %d warm-up%n",
+                records, keys, parallelism, backend, repeat, warmup);
         out.printf("machine: %d cores, %s %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -123,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
             keysMap.put("execution.checkpointing.interval", interval);
         }
         keysMap.put("restart-strategy.type", "none");
+        keysMap.put("state.backend.type", backend);
         Configuration config = Configuration.fromMap(keysMap, "bench");
         String jobId = JobIds.newJobId(seed, "bench", checkpoints);
         JobRunSettings settings = JobSettingsResolver.resolve(config, jobId, checkpoints, List.of(), seed);

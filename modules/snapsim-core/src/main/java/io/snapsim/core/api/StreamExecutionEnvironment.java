@@ -55,6 +55,9 @@ public final class StreamExecutionEnvironment {
     /** Sets the state backend; a backend built with a directory also sets this job's checkpoint directory. */
     public StreamExecutionEnvironment setStateBackend(StateBackend backend) {
         settings.put("state.backend.type", backend.typeName());
+        if (backend instanceof EmbeddedRocksDBStateBackend rocks && rocks.isIncremental()) {
+            settings.put("execution.checkpointing.incremental", "true");
+        }
         if (backend.checkpointDirectory() != null) {
             settings.put("execution.checkpointing.dir", backend.checkpointDirectory());
         }

@@ -270,7 +270,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 TaskRestore restore = restores == null ? null : restores.forTask(v, s);
                 TaskSpec spec = new TaskSpec(plan, attempt, v, s, inputOf, settings.checkpointing(), settings.mode(),
                         settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s),
-                        channelFaults(), services, coordinator, getContext().getSelf());
+                        channelFaults(), settings.stateBackend(), settings.jobId(), services, coordinator,
+                        getContext().getSelf());
                 tasks.put(key, getContext().spawn(TaskActor.create(spec), "a" + attempt + "-v" + v.id() + "-" + s));
                 if (v.isSource()) {
                     sources.add(key);

@@ -23,6 +23,7 @@ import java.util.List;
  * @param batchSize            records per network batch
  * @param credits              batches in flight per channel
  * @param allowNonRestoredState start even if the snapshot holds state of operators the job lacks
+ * @param stateBackend         where keyed state lives while the job runs (hashmap or rocksdb)
  */
 public record JobRunSettings(
         String jobId,
@@ -36,7 +37,8 @@ public record JobRunSettings(
         io.snapsim.runtime.fault.FaultPlan faultPlan,
         int batchSize,
         int credits,
-        boolean allowNonRestoredState) {
+        boolean allowNonRestoredState,
+        io.snapsim.core.config.StateBackendType stateBackend) {
 
     public JobRunSettings {
         java.util.Objects.requireNonNull(faultPlan, "faultPlan");

@@ -315,7 +315,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             KeyedStateBackend backend = null;
             if (op.isKeyed()) {
                 KeyGroupRange range = KeyGroups.rangeForSubtask(node.maxParallelism(), node.parallelism(), spec.subtask());
-                backend = new HeapKeyedStateBackend(range, node.maxParallelism());
+                backend = spec.stateBackend() == io.snapsim.core.config.StateBackendType.ROCKSDB
+                        ? new io.snapsim.rocksdb.RocksDBKeyedStateBackend(localStateDirectory(node.uid()), range,
+                        node.maxParallelism())
+                        : new HeapKeyedStateBackend(range, node.maxParallelism());
             }
             backends[i] = backend;
             op.setup(new OperatorContext(node.uid(), spec.subtask(), node.parallelism(), node.maxParallelism(),
@@ -330,6 +333,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                     ? BarrierHandlers.atLeastOnce(spec.numberOfInputChannels(), new Controller())
                     : BarrierHandlers.aligned(spec.numberOfInputChannels(), new Controller());
         }
+    }
+
+    /**
+     * The RocksDB instance's working directory: local and owned by this subtask's attempt, under the
+     * system's temporary directory (Flink's io.tmp.dirs), removed when the task stops.
+     */
+    private Path localStateDirectory(String operatorUid) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "snapsim-rocksdb", spec.jobId(),
+                operatorUid + "-" + spec.subtask() + "-attempt-" + spec.attempt());
     }
 
     private void restoreState() throws Exception {
@@ -767,6 +779,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     private void closeOperators() {
+        for (KeyedStateBackend backend : backends) {
+            if (backend instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // the instance directory is local scratch space
+                }
+            }
+        }
         for (StreamOperator op : operators) {
             if (op != null) {
                 try {

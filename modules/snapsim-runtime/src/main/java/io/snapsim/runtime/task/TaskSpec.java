@@ -39,6 +39,8 @@ public record TaskSpec(
         TaskRestore restore,
         List<ArmedFault> faults,
         List<io.snapsim.runtime.fault.ChannelFault> channelFaults,
+        io.snapsim.core.config.StateBackendType stateBackend,
+        String jobId,
         RuntimeServices services,
         ActorRef<CheckpointCoordinatorActor.Command> coordinator,
         ActorRef<JobMaster.Command> master) {
