@@ -330,7 +330,4 @@ final class RunCommand implements Callable<Integer> {
         return String.format("%.1f MiB", n / (1024.0 * 1024));
     }
 
-    static InvalidInputException badInput(String message) {
-        return new InvalidInputException(message);
-    }
 }

@@ -30,7 +30,6 @@ public final class StreamExecutionEnvironment {
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(settings);
     private int parallelism = 1;
     private int maxParallelism = KeyGroups.DEFAULT_MAX_PARALLELISM;
-    private boolean parallelismSet;
 
     public static StreamExecutionEnvironment getExecutionEnvironment() {
         return new StreamExecutionEnvironment();
@@ -74,7 +73,6 @@ public final class StreamExecutionEnvironment {
             throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
         }
         this.parallelism = parallelism;
-        this.parallelismSet = true;
         settings.put("parallelism.default", Integer.toString(parallelism));
         return this;
     }
@@ -132,10 +130,6 @@ public final class StreamExecutionEnvironment {
 
     public JobResult execute() throws Exception {
         return execute("snapsim job");
-    }
-
-    boolean isParallelismSet() {
-        return parallelismSet;
     }
 
     <I, O> DataStream<O> addOperator(DataStream<I> input, String kind, OperatorFactory factory,

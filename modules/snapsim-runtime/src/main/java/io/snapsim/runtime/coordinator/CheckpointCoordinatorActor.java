@@ -109,9 +109,6 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     public record RetainedCheckpoints(List<CompletedCheckpoint> newestFirst) {
     }
 
-    /** Kept for callers that need only the newest. */
-    public record GetLatest(ActorRef<Optional<CompletedCheckpoint>> replyTo) implements Command {
-    }
 
     /** The job ended: apply the retention policy and report the statistics. */
     public record JobEnded(ExternalizedCheckpointCleanup.JobEnd end, ActorRef<Report> replyTo) implements Command {
@@ -216,7 +213,6 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 .onMessage(MetadataWritten.class, this::onMetadataWritten)
                 .onMessage(Stored.class, this::onStored)
                 .onMessage(SourceExhausted.class, this::onSourceExhausted)
-                .onMessage(GetLatest.class, this::onGetLatest)
                 .onMessage(GetRetained.class, this::onGetRetained)
                 .onMessage(JobEnded.class, this::onJobEnded)
                 .onMessage(Describe.class, this::onDescribe)
@@ -637,10 +633,6 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return this;
     }
 
-    private Behavior<Command> onGetLatest(GetLatest get) {
-        get.replyTo().tell(enabled() ? core.latestCompleted() : Optional.empty());
-        return this;
-    }
 
     private Behavior<Command> onJobEnded(JobEnded end) {
         ended = true;

@@ -24,7 +24,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
@@ -382,16 +381,6 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 CheckpointCoordinatorActor.RetainedCheckpoints.class, r -> new RestoreFrom(next, r.newestFirst()));
         coordinator.tell(new CheckpointCoordinatorActor.GetRetained(replyTo));
         return this;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ActorRef<Optional<CompletedCheckpoint>> castRef(ActorRef ref) {
-        return ref;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Optional<CompletedCheckpoint> castOptional(Optional<?> o) {
-        return (Optional<CompletedCheckpoint>) o;
     }
 
     private Behavior<Command> onRestoreFrom(RestoreFrom restore) {
