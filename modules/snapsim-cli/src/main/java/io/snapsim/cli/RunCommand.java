@@ -277,15 +277,25 @@ final class RunCommand implements Callable<Integer> {
             }
             out.printf("records:     %d in (sources), %d out (sinks), final attempt%n", run.recordsIn(), run.recordsOut());
             printCheckpointTable(out, run.checkpointHistory());
+            if (run.latestCheckpoint() != null) {
+                out.println("retained:    " + run.latestCheckpoint() + " (resume with: scripts/snapsim run -s "
+                        + java.nio.file.Path.of(run.latestCheckpoint()).getParent() + " FILE)");
+            } else if (run.counts() != null) {
+                out.println("retained:    nothing (the retention policy deleted the checkpoints when the job ended)");
+            }
         }
         Verdict v = result.verdict();
         OutputComparison cmp = v.comparison();
         if (cmp != null) {
-            out.printf("output:      %d committed records, reference %d: %d lost, %d duplicate, %d unexpected; final state %s%n",
-                    cmp.actualRecords(), cmp.referenceRecords(), cmp.missing(), cmp.duplicates(), cmp.unexpected(),
-                    cmp.stateEqual() ? "equal" : "different");
+            boolean cancelled = run != null && run.status() == io.snapsim.core.job.JobStatus.CANCELED;
+            out.printf("output:      %d committed records, reference %d: %d %s, %d duplicate, %d unexpected; final state %s%n",
+                    cmp.actualRecords(), cmp.referenceRecords(), cmp.missing(),
+                    cancelled ? "not reached before the cancel" : "lost", cmp.duplicates(), cmp.unexpected(),
+                    cancelled ? "not compared (cancelled)" : cmp.stateEqual() ? "equal" : "different");
             for (String example : cmp.examples()) {
-                out.println("             " + example);
+                if (!(cancelled && example.startsWith("missing"))) {
+                    out.println("             " + example);
+                }
             }
         }
         out.printf("verdict:     %s (expected %s): %s%n", v.outcome(), v.expectation(), v.reason());

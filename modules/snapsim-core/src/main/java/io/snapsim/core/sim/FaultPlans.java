@@ -388,6 +388,8 @@ public final class FaultPlans {
         } else if (fault instanceof Faults.SinkCommitFails sink) {
             f.text("operator", sink.operator()).number("subtask", sink.subtask())
                     .number("at-checkpoint", sink.atCheckpoint());
+        } else if (fault instanceof Faults.Cancel cancel) {
+            f.number("after-checkpoints", cancel.afterCheckpoints()).number("at-time", cancel.atTime());
         } else if (fault instanceof RandomFaults randomFaults) {
             f.number("count", randomFaults.count());
             if (!randomFaults.kinds().equals(RandomFaults.SAFE_KINDS)) {

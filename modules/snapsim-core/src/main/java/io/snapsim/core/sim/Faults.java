@@ -203,6 +203,24 @@ public final class Faults {
         }
     }
 
+    /**
+     * Not a fault but a planned operator action: the job is cancelled after {@code afterCheckpoints}
+     * completed checkpoints or at time {@code atTime}, and the externalized-checkpoint retention
+     * decides what stays on disk.
+     */
+    public record Cancel(Long afterCheckpoints, Long atTime) implements FaultSpec {
+        public static final String TYPE = "cancel";
+
+        public Cancel {
+            exactlyOne(afterCheckpoints, atTime);
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
     private static void exactlyOne(Long... values) {
         int set = 0;
         for (Long v : values) {

@@ -88,6 +88,7 @@ public final class SimulationParser {
         readers.put(Faults.NetworkFault.TYPE, SimulationParser::readNetwork);
         readers.put(Faults.SinkCommitFails.TYPE, SimulationParser::readSinkCommitFails);
         readers.put(RandomFaults.TYPE, SimulationParser::readRandom);
+        readers.put(Faults.Cancel.TYPE, SimulationParser::readCancel);
         this.faultReaders = Map.copyOf(readers);
     }
 
@@ -389,6 +390,20 @@ public final class SimulationParser {
         return new Faults.CrashTaskManager(taskManager, taskManagers,
                 timeNode.isAbsent() ? null : readMillis(timeNode),
                 checkpointNode.isAbsent() ? null : readCheckpointId(checkpointNode, shape));
+    }
+
+    private static Faults.Cancel readCancel(SpecNode body, RunShape shape) {
+        Map<String, SpecNode> fields = body.fields(List.of("after-checkpoints", "at-time"),
+                "a mapping such as {after-checkpoints: 3} or {at-time: 200}");
+        SpecNode after = field(fields, body, "after-checkpoints");
+        SpecNode time = field(fields, body, "at-time");
+        if (after.isAbsent() == time.isAbsent()) {
+            throw body.error("needs exactly one of after-checkpoints and at-time");
+        }
+        if (!after.isAbsent()) {
+            return new Faults.Cancel(readCheckpointId(after, shape), null);
+        }
+        return new Faults.Cancel(null, readMillis(time));
     }
 
     private static Faults.CrashCoordinator readCrashCoordinator(SpecNode body, RunShape shape) {

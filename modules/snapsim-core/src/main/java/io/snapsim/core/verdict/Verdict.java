@@ -30,6 +30,23 @@ public record Verdict(Outcome outcome, String expectation, String reason, Output
         };
     }
 
+    /**
+     * Judges a run cancelled on purpose: its committed output must be a consistent part of the
+     * failure-free run's (nothing the reference lacks, no duplicates for an exactly-once
+     * expectation); missing records are expected, since the job stopped early.
+     */
+    public static Verdict judgeCancelled(String expectation, OutputComparison c) {
+        boolean consistent = c.unexpected() == 0 && (c.duplicates() == 0 || expectation.equals("duplicates-allowed"));
+        String what = "cancelled as planned; " + c.actualRecords() + " of " + c.referenceRecords()
+                + " records committed";
+        if (expectation.equals("divergence")) {
+            return consistent ? new Verdict(Outcome.INVALID, expectation, what + ", consistent: no divergence", c)
+                    : new Verdict(Outcome.VALID, expectation, what + ", diverged as expected: " + describe(c), c);
+        }
+        return consistent ? new Verdict(Outcome.VALID, expectation, what + ", all of them consistent with the failure-free run", c)
+                : new Verdict(Outcome.INVALID, expectation, what + ", but " + describe(c), c);
+    }
+
     /** A run that did not finish cannot be judged. */
     public static Verdict unknown(String expectation, String reason) {
         return new Verdict(Outcome.UNKNOWN, expectation, reason, null);

@@ -482,7 +482,7 @@ class SimulationParserTest {
         @Test
         void anItemThatIsNotAMappingIsRefused() {
             assertRefused(PREFIX + "  - crash\n",
-                    "key 'faults[0]': expected exactly one fault kind (crash, crash-at, crash-coordinator, crash-operator,"
+                    "key 'faults[0]': expected exactly one fault kind (cancel, crash, crash-at, crash-coordinator, crash-operator,"
                             + " crash-task-manager, network, random, sink-commit-fails, storage) as the single key, got 'crash'");
         }
 
@@ -496,7 +496,7 @@ class SimulationParserTest {
         void anUnknownFaultKindIsRefusedWithTheKnownKinds() {
             assertRefused(PREFIX + "  - crash: {operator: a, subtask: 0, at-record: 1}\n  - crahs: {operator: a}\n")
                     .hasMessage("simulations/x.yaml: key 'faults[1].crahs': unknown fault kind 'crahs';"
-                            + " did you mean 'crash'? (known kinds: crash, crash-at, crash-coordinator, crash-operator,"
+                            + " did you mean 'crash'? (known kinds: cancel, crash, crash-at, crash-coordinator, crash-operator,"
                             + " crash-task-manager, network, random, sink-commit-fails, storage)");
         }
 

@@ -455,6 +455,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         if (!suspended && !ended) {
             record("checkpoint-stored", completed.checkpointId(), null);
+            master.tell(new JobMaster.CheckpointCompletedNotice(completed.checkpointId()));
             for (ActorRef<TaskActor.Command> task : sortedTasks()) {
                 task.tell(new TaskActor.NotifyComplete(completed.checkpointId()));
             }

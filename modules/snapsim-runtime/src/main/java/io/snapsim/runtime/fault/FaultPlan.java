@@ -4,9 +4,17 @@ import io.snapsim.runtime.task.ArmedFault;
 import java.util.List;
 
 /** The runtime's view of a simulation's faults: what tasks, channels and the coordinator must do. */
-public record FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, List<CoordinatorFault> coordinator) {
+public record FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, List<CoordinatorFault> coordinator,
+                        io.snapsim.core.sim.Faults.Cancel cancel) {
     public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), List.of());
 
+    public FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, List<CoordinatorFault> coordinator) {
+        this(tasks, channels, coordinator, null);
+    }
+
+    /**
+     * @param cancel a planned cancellation of the job, or null
+     */
     public FaultPlan {
         tasks = List.copyOf(tasks);
         channels = List.copyOf(channels);

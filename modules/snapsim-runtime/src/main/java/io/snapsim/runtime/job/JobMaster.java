@@ -83,6 +83,13 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     public record CoordinatorCrashed(int faultIndex, String message) implements Command {
     }
 
+    /** The coordinator recorded a completed checkpoint (for planned cancellations after n checkpoints). */
+    public record CheckpointCompletedNotice(long checkpointId) implements Command {
+    }
+
+    private record PlannedCancel() implements Command {
+    }
+
     /** A planned fault damaged a completed checkpoint: fail the job over so that it must restore. */
     public record CheckpointDamaged(int faultIndex, String message) implements Command {
     }
@@ -111,6 +118,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private ActorRef<CheckpointCoordinatorActor.Command> coordinator;
     private ActorRef<CompletedCheckpointStore.Command> store;
     private int coordinatorIncarnation;
+    private long completedCheckpoints;
     private final Set<Integer> firedFaults = new HashSet<>();
     private final Map<TaskKey, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
     private final Set<TaskKey> finishedTasks = new HashSet<>();
@@ -191,6 +199,15 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
+    private Behavior<Command> onCheckpointCompletedNotice(CheckpointCompletedNotice notice) {
+        completedCheckpoints++;
+        var cancel = settings.faultPlan().cancel();
+        if (cancel != null && cancel.afterCheckpoints() != null && completedCheckpoints == cancel.afterCheckpoints()) {
+            getContext().getSelf().tell(new PlannedCancel());
+        }
+        return this;
+    }
+
     private Behavior<Command> onCheckpointDamaged(CheckpointDamaged damaged) {
         if (ending) {
             return this;
@@ -225,12 +242,18 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 .onMessage(Diagnose.class, this::onDiagnose)
                 .onMessage(CoordinatorCrashed.class, this::onCoordinatorCrashed)
                 .onMessage(CheckpointDamaged.class, this::onCheckpointDamaged)
+                .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice)
+                .onMessage(PlannedCancel.class, planned -> onCancel(new Cancel()))
                 .build();
     }
 
     private Behavior<Command> onCoordinatorReady(CoordinatorReady ready) {
         if (ready.error() != null) {
             return endJob(JobStatus.FAILED, ready.error());
+        }
+        var cancel = settings.faultPlan().cancel();
+        if (attempt < 0 && cancel != null && cancel.atTime() != null) {
+            timers.startSingleTimer("planned-cancel", new PlannedCancel(), Duration.ofMillis(cancel.atTime()));
         }
         return deployFromRetained(attempt + 1, ready.retainedNewestFirst());
     }
@@ -491,7 +514,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         if (ending) {
             return this;
         }
-        event("cancel", -1, "cancel requested");
+        event("cancel", -1, "cancel requested after " + completedCheckpoints + " completed checkpoint(s)");
         stopTasks();
         return endJob(JobStatus.CANCELED, null);
     }

@@ -113,6 +113,10 @@ public final class SimulationRunner {
         Verdict verdict;
         if (run == null) {
             verdict = Verdict.unknown(expectation, "the run did not end within " + timeout.toSeconds() + " s");
+        } else if (run.status() == JobStatus.CANCELED && faults.cancel() != null) {
+            verdict = Verdict.judgeCancelled(expectation, OutputComparison.compare(
+                    SinkOutput.readLines(runDir.resolve("reference").resolve("output")),
+                    SinkOutput.readLines(runDir.resolve("output")), Map.of(), Map.of()));
         } else if (run.status() != JobStatus.FINISHED) {
             verdict = Verdict.unknown(expectation, "the run " + run.status().name().toLowerCase() + ": "
                     + run.failureMessage());
@@ -146,6 +150,7 @@ public final class SimulationRunner {
         List<ArmedFault> tasks = new ArrayList<>();
         List<ChannelFault> channels = new ArrayList<>();
         List<CoordinatorFault> coordinator = new ArrayList<>();
+        Faults.Cancel cancel = null;
         for (int i = 0; i < spec.faults().size(); i++) {
             FaultSpec f = spec.faults().get(i);
             String where = spec.file() + ": faults[" + i + "]." + f.type();
@@ -206,10 +211,12 @@ public final class SimulationRunner {
                 checkSubtask(where, graph, spec, sc.operator(), sc.subtask());
                 tasks.add(new ArmedFault(i, ArmedFault.Kind.SINK_COMMIT_FAIL, sc.operator(), sc.subtask(), 0,
                         sc.atCheckpoint(), Faults.CheckpointPhase.BEFORE_SNAPSHOT, 0, 0));
+            } else if (f instanceof Faults.Cancel c) {
+                cancel = c;
             }
             // other kinds (for example a random plan not yet expanded) arm nothing here
         }
-        return new FaultPlan(tasks, channels, coordinator);
+        return new FaultPlan(tasks, channels, coordinator, cancel);
     }
 
     private static JobGraph.ResolvedNode node(String where, JobGraph graph, SimulationSpec spec, String operator) {

@@ -145,4 +145,23 @@ class FaultCatalogueTest {
                     .isEqualTo(Outcome.INVALID);
         }
     }
+
+    @Test
+    void aPlannedCancelLeavesTheLatestCheckpointOnlyWhenRetentionKeepsIt() throws Exception {
+        SimulationResult retained = run("cancel-retain", List.of(new Faults.Cancel(3L, null)), Expectation.EQUIVALENT,
+                Map.of("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"));
+        assertThat(retained.verdict().outcome()).as(retained.verdict().reason()).isEqualTo(Outcome.VALID);
+        assertThat(retained.run().status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(retained.run().counts().completed()).isEqualTo(3);
+        assertThat(retained.run().latestCheckpoint()).endsWith("chk-3/_metadata");
+        assertThat(Path.of(retained.run().latestCheckpoint())).exists();
+
+        SimulationResult deleted = run("cancel-default", List.of(new Faults.Cancel(3L, null)), Expectation.EQUIVALENT,
+                Map.of());
+        assertThat(deleted.verdict().outcome()).isEqualTo(Outcome.VALID);
+        assertThat(deleted.run().latestCheckpoint()).isNull();
+        try (var files = Files.walk(deleted.runDir().resolve("checkpoints"))) {
+            assertThat(files.filter(p -> p.getFileName().toString().equals("_metadata")).toList()).isEmpty();
+        }
+    }
 }
