@@ -37,6 +37,8 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     private final boolean commitOnPreCommit;
     /** Pre-committed transactions by the checkpoint that pre-committed them. */
     private final TreeMap<Long, String> pending = new TreeMap<>();
+    /** Where the restored snapshot's transactions were written, or null without a restore. */
+    private Path restoredDirectory;
     private OperatorContext context;
     private String openTransaction;
     private BufferedWriter writer;
@@ -65,6 +67,7 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     @Override
     public void restoreOperatorState(byte[] state) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            restoredDirectory = Path.of(in.readUTF());
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 pending.put(in.readLong(), in.readUTF());
@@ -75,12 +78,17 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     @Override
     public void open() throws IOException {
         Files.createDirectories(directory);
-        // Recover: the restored checkpoint completed, so its pre-committed transactions must be committed.
+        // Recover: the restored checkpoint completed, so its pre-committed transactions must be
+        // committed where they were written (a job resumed with -s may write elsewhere now).
+        Path recoverIn = restoredDirectory != null ? restoredDirectory : directory;
         for (String txn : pending.values()) {
-            commit(txn);
+            commit(recoverIn, txn);
         }
         pending.clear();
-        abortLeftovers();
+        abortLeftovers(recoverIn);
+        if (!recoverIn.equals(directory)) {
+            abortLeftovers(directory);
+        }
         beginTransaction();
     }
 
@@ -100,6 +108,7 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
         beginTransaction();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(directory.toAbsolutePath().toString());
             out.writeInt(pending.size());
             for (Map.Entry<Long, String> e : pending.entrySet()) {
                 out.writeLong(e.getKey());
@@ -113,7 +122,7 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     public void notifyCheckpointComplete(long checkpointId) throws IOException {
         Map<Long, String> done = pending.headMap(checkpointId, true);
         for (String txn : done.values()) {
-            commit(txn);
+            commit(directory, txn);
         }
         done.clear();
     }
@@ -126,7 +135,7 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
             closeWriter();
             if (recordsInTransaction > 0) {
                 Files.move(file(txn, IN_PROGRESS_SUFFIX), file(txn, PENDING_SUFFIX));
-                commit(txn);
+                commit(directory, txn);
             } else {
                 Files.deleteIfExists(file(txn, IN_PROGRESS_SUFFIX));
             }
@@ -167,9 +176,9 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
         pending.put(checkpointId, txn);
     }
 
-    private void commit(String txn) throws IOException {
-        Path pendingFile = file(txn, PENDING_SUFFIX);
-        Path committed = directory.resolve(txn + COMMITTED_SUFFIX);
+    private void commit(Path in, String txn) throws IOException {
+        Path pendingFile = in.resolve("." + txn + PENDING_SUFFIX);
+        Path committed = in.resolve(txn + COMMITTED_SUFFIX);
         if (Files.exists(pendingFile)) {
             try {
                 Files.move(pendingFile, committed, StandardCopyOption.ATOMIC_MOVE);
@@ -178,14 +187,17 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
             }
             committedRecords += countLines(committed);
         } else if (!Files.exists(committed)) {
-            throw new IllegalStateException("cannot commit transaction " + txn + " in " + directory
+            throw new IllegalStateException("cannot commit transaction " + txn + " in " + in
                     + ": neither its pending file nor its committed file exists");
         }
     }
 
-    private void abortLeftovers() throws IOException {
+    private void abortLeftovers(Path in) throws IOException {
+        if (!Files.isDirectory(in)) {
+            return;
+        }
         String prefix = ".part-" + context.subtaskIndex() + "-";
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, prefix + "*")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(in, prefix + "*")) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(PENDING_SUFFIX) || name.endsWith(IN_PROGRESS_SUFFIX)) {

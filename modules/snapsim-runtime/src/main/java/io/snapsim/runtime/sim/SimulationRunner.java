@@ -49,6 +49,8 @@ import java.util.function.Consumer;
 public final class SimulationRunner {
     /** A run that has not ended after this long is cancelled and judged UNKNOWN. */
     public static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
+    /** In a run folder: the output folders of the earlier runs this run resumed, oldest first. */
+    static final String EARLIER_OUTPUTS = "resumed-outputs.txt";
 
     private final Path reportsRoot;
     private final Consumer<String> out;
@@ -81,6 +83,8 @@ public final class SimulationRunner {
         JobGraph referenceGraph = buildGraph(spec, runDir.resolve("reference").resolve("output"));
         FaultPlan faults = armFaults(spec, referenceGraph);
         JobGraph runGraph = buildGraph(spec, runDir.resolve("output"));
+        List<Path> earlierOutputs = earlierOutputs(config);
+        writeEarlierOutputs(runDir, earlierOutputs);
         config.getOptional(io.snapsim.core.config.StateOptions.RECOVERY_PATH).ifPresent(path -> {
             Path metadataFile = io.snapsim.core.storage.StoragePaths.resolveMetadataFile(path);
             io.snapsim.runtime.job.RestoreCheck.check(io.snapsim.core.storage.MetadataFormat.read(metadataFile),
@@ -89,7 +93,7 @@ public final class SimulationRunner {
 
         out.accept("reference: running '" + spec.job() + "' failure-free (parallelism " + spec.parallelism() + ")");
         Path referenceCheckpoints = runDir.resolve("reference").resolve("checkpoints");
-        Configuration referenceConfig = config.copy().set("execution.checkpointing.dir",
+        Configuration referenceConfig = withoutRecovery(config).set("execution.checkpointing.dir",
                 referenceCheckpoints.toString(), "reference run");
         JobRunSettings referenceSettings = JobSettingsResolver.resolve(referenceConfig,
                 JobIds.newJobId(spec.seed(), "reference", referenceCheckpoints), referenceCheckpoints, List.of(), spec.seed());
@@ -121,9 +125,13 @@ public final class SimulationRunner {
             verdict = Verdict.unknown(expectation, "the run " + run.status().name().toLowerCase() + ": "
                     + run.failureMessage());
         } else {
+            List<String> committed = new ArrayList<>();
+            for (Path earlier : earlierOutputs) {
+                committed.addAll(SinkOutput.readLines(earlier)); // the runs this one resumed, in order
+            }
+            committed.addAll(SinkOutput.readLines(runDir.resolve("output")));
             OutputComparison comparison = OutputComparison.compare(
-                    SinkOutput.readLines(runDir.resolve("reference").resolve("output")),
-                    SinkOutput.readLines(runDir.resolve("output")),
+                    SinkOutput.readLines(runDir.resolve("reference").resolve("output")), committed,
                     reference.finalKeyedState(), run.finalKeyedState());
             verdict = Verdict.judge(expectation, comparison);
         }
@@ -142,6 +150,63 @@ public final class SimulationRunner {
             return BuiltInJobs.build(spec.job(), spec.parameters(), env, spec.seed(), sink);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(spec.file() + ": " + e.getMessage());
+        }
+    }
+
+    /** The configuration without the restore path: the reference run is a whole failure-free run from scratch. */
+    private static Configuration withoutRecovery(Configuration config) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        config.settings().forEach((key, setting) -> {
+            if (!io.snapsim.core.config.StateOptions.RECOVERY_PATH.allKeys().contains(key)
+                    && !io.snapsim.core.config.StateOptions.IGNORE_UNCLAIMED_STATE.allKeys().contains(key)) {
+                keys.put(key, setting.rawValue());
+            }
+        });
+        return Configuration.fromMap(keys, "reference run");
+    }
+
+    /**
+     * When the run resumes a checkpoint that an earlier snapsim run retained (the snapshot lies in
+     * that run's {@code checkpoints/} folder), the output committed by that run and by the runs it
+     * resumed in turn belongs to this job too: the verdict compares all of it with one failure-free run.
+     */
+    private static List<Path> earlierOutputs(Configuration config) {
+        var path = config.getOptional(io.snapsim.core.config.StateOptions.RECOVERY_PATH);
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        Path metadata = io.snapsim.core.storage.StoragePaths.resolveMetadataFile(path.get());
+        Path checkpointsDir = metadata.getParent().getParent().getParent();
+        Path earlierRun = checkpointsDir.getParent();
+        if (earlierRun == null || !checkpointsDir.getFileName().toString().equals("checkpoints")
+                || !Files.exists(earlierRun.resolve("summary.json"))) {
+            return List.of();
+        }
+        List<Path> outputs = new ArrayList<>();
+        try {
+            Path chain = earlierRun.resolve(EARLIER_OUTPUTS);
+            if (Files.exists(chain)) {
+                for (String line : Files.readAllLines(chain)) {
+                    if (!line.isBlank()) {
+                        outputs.add(Path.of(line));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + earlierRun.resolve(EARLIER_OUTPUTS), e);
+        }
+        outputs.add(earlierRun.resolve("output"));
+        return outputs;
+    }
+
+    private static void writeEarlierOutputs(Path runDir, List<Path> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
+        try {
+            Files.write(runDir.resolve(EARLIER_OUTPUTS), outputs.stream().map(Path::toString).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDir.resolve(EARLIER_OUTPUTS), e);
         }
     }
 
