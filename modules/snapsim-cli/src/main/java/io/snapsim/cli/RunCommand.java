@@ -75,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "key=value", description = "a configuration key (Flink names)")
     Map<String, String> dynamicProperties = new LinkedHashMap<>();
 
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
+            description = "runs the job at this parallelism (resuming a savepoint at another parallelism rescales it)")
+    Integer parallelism;
+
     @Option(names = {"-n", "--allowNonRestoredState"},
             description = "with -s: skip snapshot state of operators the job no longer has")
     boolean allowNonRestoredState;
@@ -112,6 +116,14 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = commandSpec.commandLine().getOut();
         SimulationParser parser = new SimulationParser(catalog());
         SimulationSpec spec = parser.parse(parent.workingDirectory().resolve(file));
+        if (parallelism != null) {
+            if (parallelism < 1) {
+                throw new io.snapsim.core.InvalidInputException("-p: the parallelism must be at least 1, was " + parallelism);
+            }
+            SimulationSpec s = spec;
+            spec = new SimulationSpec(s.name(), s.description(), s.file(), s.job(), s.parameters(), parallelism, s.seed(),
+                    s.execution(), s.sink(), s.expect(), s.config(), s.faults());
+        }
         if (seed != null) {
             spec = spec.withSeed(seed);
         }

@@ -388,6 +388,11 @@ public final class FaultPlans {
         } else if (fault instanceof Faults.SinkCommitFails sink) {
             f.text("operator", sink.operator()).number("subtask", sink.subtask())
                     .number("at-checkpoint", sink.atCheckpoint());
+        } else if (fault instanceof Faults.Savepoint savepoint) {
+            f.number("after-checkpoints", savepoint.afterCheckpoints()).number("at-time", savepoint.atTime());
+            if (savepoint.stop()) {
+                f.pairs.add("stop: true");
+            }
         } else if (fault instanceof Faults.Cancel cancel) {
             f.number("after-checkpoints", cancel.afterCheckpoints()).number("at-time", cancel.atTime());
         } else if (fault instanceof RandomFaults randomFaults) {

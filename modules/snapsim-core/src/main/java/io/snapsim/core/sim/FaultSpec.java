@@ -12,7 +12,7 @@ package io.snapsim.core.sim;
  * but a placeholder for faults drawn from the seed.
  */
 public sealed interface FaultSpec permits CrashFault, Faults.CrashOperator, Faults.CrashTaskManager,
-        Faults.CrashAt, Faults.CrashCoordinator, Faults.StorageFault, Faults.NetworkFault, Faults.SinkCommitFails, Faults.Cancel,
+        Faults.CrashAt, Faults.CrashCoordinator, Faults.StorageFault, Faults.NetworkFault, Faults.SinkCommitFails, Faults.Cancel, Faults.Savepoint,
         RandomFaults {
 
     /** The key that introduces this kind in a simulation file, e.g. {@code crash}. */

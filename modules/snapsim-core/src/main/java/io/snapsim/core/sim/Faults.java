@@ -221,6 +221,24 @@ public final class Faults {
         }
     }
 
+    /**
+     * Not a fault but a planned operator action: a savepoint is taken after {@code afterCheckpoints}
+     * completed checkpoints or at time {@code atTime} into {@code state.savepoints.dir}; with
+     * {@code stop} the job stops once it completed (stop-with-savepoint).
+     */
+    public record Savepoint(Long afterCheckpoints, Long atTime, boolean stop) implements FaultSpec {
+        public static final String TYPE = "savepoint";
+
+        public Savepoint {
+            exactlyOne(afterCheckpoints, atTime);
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+    }
+
     private static void exactlyOne(Long... values) {
         int set = 0;
         for (Long v : values) {

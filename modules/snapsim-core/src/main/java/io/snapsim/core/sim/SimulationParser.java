@@ -89,6 +89,7 @@ public final class SimulationParser {
         readers.put(Faults.SinkCommitFails.TYPE, SimulationParser::readSinkCommitFails);
         readers.put(RandomFaults.TYPE, SimulationParser::readRandom);
         readers.put(Faults.Cancel.TYPE, SimulationParser::readCancel);
+        readers.put(Faults.Savepoint.TYPE, SimulationParser::readSavepoint);
         this.faultReaders = Map.copyOf(readers);
     }
 
@@ -404,6 +405,29 @@ public final class SimulationParser {
             return new Faults.Cancel(readCheckpointId(after, shape), null);
         }
         return new Faults.Cancel(null, readMillis(time));
+    }
+
+    private static Faults.Savepoint readSavepoint(SpecNode body, RunShape shape) {
+        Map<String, SpecNode> fields = body.fields(List.of("after-checkpoints", "at-time", "stop"),
+                "a mapping such as {after-checkpoints: 3, stop: true}");
+        SpecNode after = field(fields, body, "after-checkpoints");
+        SpecNode time = field(fields, body, "at-time");
+        SpecNode stop = field(fields, body, "stop");
+        if (after.isAbsent() == time.isAbsent()) {
+            throw body.error("needs exactly one of after-checkpoints and at-time");
+        }
+        boolean stopJob = false;
+        if (!stop.isAbsent()) {
+            String value = stop.text().trim().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw stop.error("expected true or false, got '" + stop.text() + "'");
+            }
+            stopJob = value.equals("true");
+        }
+        if (!after.isAbsent()) {
+            return new Faults.Savepoint(readCheckpointId(after, shape), null, stopJob);
+        }
+        return new Faults.Savepoint(null, readMillis(time), stopJob);
     }
 
     private static Faults.CrashCoordinator readCrashCoordinator(SpecNode body, RunShape shape) {

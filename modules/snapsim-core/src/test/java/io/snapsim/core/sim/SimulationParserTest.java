@@ -483,7 +483,7 @@ class SimulationParserTest {
         void anItemThatIsNotAMappingIsRefused() {
             assertRefused(PREFIX + "  - crash\n",
                     "key 'faults[0]': expected exactly one fault kind (cancel, crash, crash-at, crash-coordinator, crash-operator,"
-                            + " crash-task-manager, network, random, sink-commit-fails, storage) as the single key, got 'crash'");
+                            + " crash-task-manager, network, random, savepoint, sink-commit-fails, storage) as the single key, got 'crash'");
         }
 
         @Test
@@ -497,7 +497,7 @@ class SimulationParserTest {
             assertRefused(PREFIX + "  - crash: {operator: a, subtask: 0, at-record: 1}\n  - crahs: {operator: a}\n")
                     .hasMessage("simulations/x.yaml: key 'faults[1].crahs': unknown fault kind 'crahs';"
                             + " did you mean 'crash'? (known kinds: cancel, crash, crash-at, crash-coordinator, crash-operator,"
-                            + " crash-task-manager, network, random, sink-commit-fails, storage)");
+                            + " crash-task-manager, network, random, savepoint, sink-commit-fails, storage)");
         }
 
         @Test

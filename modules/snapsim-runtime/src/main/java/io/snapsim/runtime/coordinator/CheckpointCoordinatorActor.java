@@ -74,7 +74,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      */
     public record Settings(CheckpointCoordinatorConfig core, ExternalizedCheckpointCleanup retention, String jobId,
                            FsCheckpointStorage storage, Map<String, OperatorInfo> operators,
-                           List<io.snapsim.runtime.fault.CoordinatorFault> faults) {
+                           List<io.snapsim.runtime.fault.CoordinatorFault> faults, java.nio.file.Path savepointsDirectory) {
     }
 
     /** Messages the coordinator understands. */
@@ -116,6 +116,10 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     /** Checkpoint statistics at the end of a job. */
     public record Report(CheckpointCounts counts, List<CheckpointStats> history, String latestCompletedPath) {
+    }
+
+    /** Take a savepoint into {@code state.savepoints.dir}; with {@code stop}, the job stops once it completed. */
+    public record TriggerSavepoint(boolean stop) implements Command {
     }
 
     /** Asks for a one-line description of the coordinator's state, for diagnosing a stalled job. */
@@ -167,6 +171,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     private final Set<TaskKey> exhaustedSources = new HashSet<>();
     /** Sources of a newer attempt that reported exhaustion before that attempt's Deployed arrived. */
     private final Map<Integer, Set<TaskKey>> earlyExhausted = new java.util.HashMap<>();
+    /** Savepoints in progress: their folders, and whether the job stops when they complete. */
+    private final Map<Long, java.nio.file.Path> savepointDirs = new java.util.HashMap<>();
+    private final Set<Long> stopWithSavepoint = new HashSet<>();
     private long lastPeriodicTrigger = Long.MIN_VALUE / 2;
     /** The final checkpoint of this attempt completed: the sources are ending, no more triggers. */
     private boolean finalCompleted;
@@ -216,6 +223,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 .onMessage(GetRetained.class, this::onGetRetained)
                 .onMessage(JobEnded.class, this::onJobEnded)
                 .onMessage(Describe.class, this::onDescribe)
+                .onMessage(TriggerSavepoint.class, this::onTriggerSavepoint)
                 .build();
     }
 
@@ -325,7 +333,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             }
             record("checkpoint-triggered", id, pending.kind().name().toLowerCase());
             for (TaskKey source : new java.util.TreeSet<>(sources)) {
-                tasks.get(source).tell(new TaskActor.TriggerCheckpoint(id, pending.triggerTimestamp()));
+                tasks.get(source).tell(new TaskActor.TriggerCheckpoint(id, pending.triggerTimestamp(), null));
             }
             timers.startSingleTimer("expire-" + id, new ExpireCheck(id), Duration.ofMillis(settings.core().timeoutMs()));
             if (!finalCheckpoint) {
@@ -335,6 +343,44 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         } else if (decision instanceof TriggerDecision.Deferred deferred) {
             scheduleTick(Math.max(1, deferred.earliestRetryTime() - now));
         }
+        return this;
+    }
+
+    private Behavior<Command> onTriggerSavepoint(TriggerSavepoint trigger) {
+        if (suspended || ended || !enabled()) {
+            return this;
+        }
+        if (settings.savepointsDirectory() == null) {
+            master.tell(new JobMaster.CheckpointFailureLimitExceeded("cannot take a savepoint: "
+                    + "state.savepoints.dir (execution.checkpointing.savepoint-dir) is not configured"));
+            return this;
+        }
+        long now = services.clock().millis();
+        TriggerDecision decision = core.tryTrigger(now, TriggerKind.SAVEPOINT);
+        if (!(decision instanceof TriggerDecision.Triggered triggered)) {
+            timers.startSingleTimer("savepoint-retry", trigger, Duration.ofMillis(5));
+            return this;
+        }
+        long id = triggered.checkpoint().checkpointId();
+        java.nio.file.Path dir = io.snapsim.core.storage.SavepointPaths.newSavepointDirectory(
+                settings.savepointsDirectory(), settings.jobId(), services.random());
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            core.fail(id, CheckpointFailureReason.IO_FAILURE, "cannot create savepoint folder " + dir + ": " + e, now)
+                    .ifPresent(this::onAborted);
+            return this;
+        }
+        savepointDirs.put(id, dir);
+        if (trigger.stop()) {
+            stopWithSavepoint.add(id);
+        }
+        record("savepoint-triggered", id, trigger.stop() ? "stop-with-savepoint" : null);
+        for (TaskKey source : new java.util.TreeSet<>(sources)) {
+            tasks.get(source).tell(new TaskActor.TriggerCheckpoint(id, triggered.checkpoint().triggerTimestamp(),
+                    dir.toString()));
+        }
+        timers.startSingleTimer("expire-" + id, new ExpireCheck(id), Duration.ofMillis(settings.core().timeoutMs()));
         return this;
     }
 
@@ -379,8 +425,14 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             CheckpointMetadata metadata = metadataOf(pending, now);
             FsCheckpointStorage storage = settings.storage();
             long id = pending.checkpointId();
-            CompletableFuture<String> write = CompletableFuture.supplyAsync(
-                    () -> storage.writeMetadata(id, metadata).toString(), services.ioExecutor());
+            java.nio.file.Path savepointDir = savepointDirs.get(id);
+            CompletableFuture<String> write = CompletableFuture.supplyAsync(() -> {
+                if (savepointDir == null) {
+                    return storage.writeMetadata(id, metadata).toString();
+                }
+                io.snapsim.core.storage.MetadataFormat.write(savepointDir, metadata);
+                return savepointDir.resolve(io.snapsim.core.storage.MetadataFormat.METADATA_FILE_NAME).toString();
+            }, services.ioExecutor());
             getContext().pipeToSelf(write, (path, err) -> new MetadataWritten(id, path, err));
         }
         return this;
@@ -400,7 +452,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                     subtasks));
         }
         return new CheckpointMetadata(settings.jobId(), pending.checkpointId(), pending.triggerTimestamp(), now,
-                SnapshotKind.CHECKPOINT, settings.retention().name(), operators);
+                pending.kind() == TriggerKind.SAVEPOINT ? SnapshotKind.SAVEPOINT : SnapshotKind.CHECKPOINT,
+                settings.retention().name(), operators);
     }
 
     private Behavior<Command> onMetadataWritten(MetadataWritten written) {
@@ -423,6 +476,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             return this;
         }
         CompletionOutcome outcome = completion.get();
+        if (outcome.completed().kind() == TriggerKind.SAVEPOINT) {
+            return onSavepointCompleted(outcome.completed());
+        }
         // no sizes in the history: they depend on paths inside state (the sink records its folder), and
         // the history must be byte-identical for the same seed wherever the run folder is
         record("checkpoint-completed", written.checkpointId(), null);
@@ -472,6 +528,21 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         } else {
             rescheduleAfterCheckpointEnded();
         }
+        return this;
+    }
+
+    /**
+     * A savepoint completed: it belongs to the user, so it is neither recorded in the store nor ever
+     * deleted. The tasks are notified (sinks commit what it covers); the master learns its path.
+     */
+    private Behavior<Command> onSavepointCompleted(CompletedCheckpoint savepoint) {
+        savepointDirs.remove(savepoint.checkpointId());
+        boolean stop = stopWithSavepoint.remove(savepoint.checkpointId());
+        record("savepoint-completed", savepoint.checkpointId(), null);
+        for (ActorRef<TaskActor.Command> task : sortedTasks()) {
+            task.tell(new TaskActor.NotifyComplete(savepoint.checkpointId()));
+        }
+        master.tell(new JobMaster.SavepointCompleted(savepoint.checkpointId(), savepoint.metadataPath(), stop));
         return this;
     }
 

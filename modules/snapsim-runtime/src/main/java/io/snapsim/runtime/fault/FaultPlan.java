@@ -5,15 +5,16 @@ import java.util.List;
 
 /** The runtime's view of a simulation's faults: what tasks, channels and the coordinator must do. */
 public record FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, List<CoordinatorFault> coordinator,
-                        io.snapsim.core.sim.Faults.Cancel cancel) {
+                        io.snapsim.core.sim.Faults.Cancel cancel, io.snapsim.core.sim.Faults.Savepoint savepoint) {
     public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), List.of());
 
     public FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, List<CoordinatorFault> coordinator) {
-        this(tasks, channels, coordinator, null);
+        this(tasks, channels, coordinator, null, null);
     }
 
     /**
-     * @param cancel a planned cancellation of the job, or null
+     * @param cancel    a planned cancellation of the job, or null
+     * @param savepoint a planned savepoint (or stop-with-savepoint), or null
      */
     public FaultPlan {
         tasks = List.copyOf(tasks);

@@ -90,6 +90,17 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private record PlannedCancel() implements Command {
     }
 
+    private record PlannedSavepoint() implements Command {
+    }
+
+    /** A task stopped after stop-with-savepoint. */
+    public record TaskStopped(int attempt, TaskKey task) implements Command {
+    }
+
+    /** A savepoint completed at {@code metadataPath}; with {@code stop} the job stops now. */
+    public record SavepointCompleted(long checkpointId, String metadataPath, boolean stop) implements Command {
+    }
+
     /** A planned fault damaged a completed checkpoint: fail the job over so that it must restore. */
     public record CheckpointDamaged(int faultIndex, String message) implements Command {
     }
@@ -119,6 +130,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private ActorRef<CompletedCheckpointStore.Command> store;
     private int coordinatorIncarnation;
     private long completedCheckpoints;
+    private String savepointPath;
+    private boolean stopping;
+    private final Set<TaskKey> stoppedTasks = new HashSet<>();
     private final Set<Integer> firedFaults = new HashSet<>();
     private final Map<TaskKey, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
     private final Set<TaskKey> finishedTasks = new HashSet<>();
@@ -181,7 +195,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         }
         this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
                 new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
-                        settings.jobId(), storage, operators, coordinatorFaults),
+                        settings.jobId(), storage, operators, coordinatorFaults, settings.savepointsDirectory()),
                 services, newStore, context.getSelf()), "checkpoint-coordinator-" + coordinatorIncarnation);
     }
 
@@ -199,8 +213,47 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
+    private Behavior<Command> onPlannedSavepoint(PlannedSavepoint planned) {
+        if (!ending && coordinator != null) {
+            coordinator.tell(new CheckpointCoordinatorActor.TriggerSavepoint(settings.faultPlan().savepoint().stop()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSavepointCompleted(SavepointCompleted done) {
+        savepointPath = done.metadataPath();
+        event("savepoint", done.checkpointId(), "savepoint " + done.checkpointId() + " completed: " + done.metadataPath());
+        if (done.stop() && !ending) {
+            event("stop", done.checkpointId(), "stopping the job after savepoint " + done.checkpointId());
+            stopping = true;
+            stoppedTasks.clear();
+            // a message, not context.stop: each task first handles the savepoint's completion notice
+            // already in its mailbox, so the sinks commit what the savepoint covers
+            for (ActorRef<TaskActor.Command> task : tasks.values()) {
+                task.tell(new TaskActor.StopGracefully(attempt));
+            }
+        }
+        return this;
+    }
+
+    private Behavior<Command> onTaskStopped(TaskStopped stopped) {
+        if (!stopping || stopped.attempt() != attempt || ending) {
+            return this;
+        }
+        stoppedTasks.add(stopped.task());
+        if (stoppedTasks.size() == tasks.size()) {
+            tasks.clear();
+            return endJob(JobStatus.CANCELED, null);
+        }
+        return this;
+    }
+
     private Behavior<Command> onCheckpointCompletedNotice(CheckpointCompletedNotice notice) {
         completedCheckpoints++;
+        var savepoint = settings.faultPlan().savepoint();
+        if (savepoint != null && savepoint.afterCheckpoints() != null && completedCheckpoints == savepoint.afterCheckpoints()) {
+            getContext().getSelf().tell(new PlannedSavepoint());
+        }
         var cancel = settings.faultPlan().cancel();
         if (cancel != null && cancel.afterCheckpoints() != null && completedCheckpoints == cancel.afterCheckpoints()) {
             getContext().getSelf().tell(new PlannedCancel());
@@ -244,6 +297,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 .onMessage(CheckpointDamaged.class, this::onCheckpointDamaged)
                 .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice)
                 .onMessage(PlannedCancel.class, planned -> onCancel(new Cancel()))
+                .onMessage(PlannedSavepoint.class, this::onPlannedSavepoint)
+                .onMessage(SavepointCompleted.class, this::onSavepointCompleted)
+                .onMessage(TaskStopped.class, this::onTaskStopped)
                 .build();
     }
 
@@ -254,6 +310,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         var cancel = settings.faultPlan().cancel();
         if (attempt < 0 && cancel != null && cancel.atTime() != null) {
             timers.startSingleTimer("planned-cancel", new PlannedCancel(), Duration.ofMillis(cancel.atTime()));
+        }
+        var savepoint = settings.faultPlan().savepoint();
+        if (attempt < 0 && savepoint != null && savepoint.atTime() != null) {
+            timers.startSingleTimer("planned-savepoint", new PlannedSavepoint(), Duration.ofMillis(savepoint.atTime()));
         }
         return deployFromRetained(attempt + 1, ready.retainedNewestFirst());
     }
@@ -366,7 +426,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     // ---------------------------------------------------------------- failures and restarts
 
     private Behavior<Command> onTaskFailed(TaskFailed failed) {
-        if (failed.attempt() != attempt || ending || restarting) {
+        if (failed.attempt() != attempt || ending || restarting || stopping) {
             // a failure of an attempt that is already being replaced belongs to the same failover;
             // a planned fault behind it stays armed, so that it still causes a failover of its own
             return this;
@@ -496,6 +556,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private Behavior<Command> onTaskFinished(TaskFinished finished) {
         if (finished.attempt() != attempt || ending) {
             return this;
+        }
+        if (stopping) {
+            return onTaskStopped(new TaskStopped(finished.attempt(), finished.task()));
         }
         finishedTasks.add(finished.task());
         finished.finalKeyedState().forEach((op, states) -> {

@@ -24,6 +24,7 @@ import java.util.List;
  * @param credits              batches in flight per channel
  * @param allowNonRestoredState start even if the snapshot holds state of operators the job lacks
  * @param stateBackend         where keyed state lives while the job runs (hashmap or rocksdb)
+ * @param savepointsDirectory  {@code state.savepoints.dir}, or null
  */
 public record JobRunSettings(
         String jobId,
@@ -38,7 +39,8 @@ public record JobRunSettings(
         int batchSize,
         int credits,
         boolean allowNonRestoredState,
-        io.snapsim.core.config.StateBackendType stateBackend) {
+        io.snapsim.core.config.StateBackendType stateBackend,
+        Path savepointsDirectory) {
 
     public JobRunSettings {
         java.util.Objects.requireNonNull(faultPlan, "faultPlan");

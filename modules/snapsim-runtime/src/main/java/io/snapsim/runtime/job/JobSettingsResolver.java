@@ -61,7 +61,10 @@ public final class JobSettingsResolver {
         Path recovery = config.getOptional(StateOptions.RECOVERY_PATH).map(StoragePaths::resolveMetadataFile).orElse(null);
         return new JobRunSettings(jobId, coordinator, mode, retention, dir.toAbsolutePath(), inline,
                 restartStrategy(config, coordinator != null, seed), recovery, faults, DEFAULT_BATCH_SIZE, DEFAULT_CREDITS,
-                config.get(StateOptions.IGNORE_UNCLAIMED_STATE), config.get(StateOptions.BACKEND_TYPE));
+                config.get(StateOptions.IGNORE_UNCLAIMED_STATE), config.get(StateOptions.BACKEND_TYPE),
+                config.getOptional(CheckpointingOptions.SAVEPOINT_DIR).map(v -> StoragePaths.parseDirectory(
+                        config.effectiveKey(CheckpointingOptions.SAVEPOINT_DIR).orElse(CheckpointingOptions.SAVEPOINT_DIR.key()), v)
+                        .toAbsolutePath()).orElse(null));
     }
 
     static RestartStrategy restartStrategy(Configuration config, boolean checkpointing, long seed) {

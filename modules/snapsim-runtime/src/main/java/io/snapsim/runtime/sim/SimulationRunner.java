@@ -106,9 +106,14 @@ public final class SimulationRunner {
         }
 
         Path defaultCheckpoints = runDir.resolve("checkpoints");
-        JobRunSettings settings = JobSettingsResolver.resolve(config, "pending", defaultCheckpoints, faults, spec.seed());
+        Configuration runConfig = config;
+        if (config.getOptional(io.snapsim.core.config.CheckpointingOptions.SAVEPOINT_DIR).isEmpty()) {
+            runConfig = config.copy().set("execution.checkpointing.savepoint-dir", runDir.resolve("savepoints").toString(),
+                    "the run folder");
+        }
+        JobRunSettings settings = JobSettingsResolver.resolve(runConfig, "pending", defaultCheckpoints, faults, spec.seed());
         String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory());
-        settings = JobSettingsResolver.resolve(config, jobId, defaultCheckpoints, faults, spec.seed());
+        settings = JobSettingsResolver.resolve(runConfig, jobId, defaultCheckpoints, faults, spec.seed());
         out.accept("run:       '" + spec.job() + "' with " + faults.size() + " fault(s), job id " + jobId);
         JobResult run;
         try (History history = History.jsonl(runDir.resolve("history.jsonl"))) {
@@ -117,7 +122,8 @@ public final class SimulationRunner {
         Verdict verdict;
         if (run == null) {
             verdict = Verdict.unknown(expectation, "the run did not end within " + timeout.toSeconds() + " s");
-        } else if (run.status() == JobStatus.CANCELED && faults.cancel() != null) {
+        } else if (run.status() == JobStatus.CANCELED && (faults.cancel() != null
+                || (faults.savepoint() != null && faults.savepoint().stop()))) {
             verdict = Verdict.judgeCancelled(expectation, OutputComparison.compare(
                     SinkOutput.readLines(runDir.resolve("reference").resolve("output")),
                     SinkOutput.readLines(runDir.resolve("output")), Map.of(), Map.of()));
@@ -176,10 +182,19 @@ public final class SimulationRunner {
             return List.of();
         }
         Path metadata = io.snapsim.core.storage.StoragePaths.resolveMetadataFile(path.get());
-        Path checkpointsDir = metadata.getParent().getParent().getParent();
-        Path earlierRun = checkpointsDir.getParent();
-        if (earlierRun == null || !checkpointsDir.getFileName().toString().equals("checkpoints")
-                || !Files.exists(earlierRun.resolve("summary.json"))) {
+        // {run}/checkpoints/{job-id}/chk-{n}/_metadata or {run}/savepoints/savepoint-.../_metadata
+        Path snapshotDir = metadata.getParent();
+        Path checkpointsDir = snapshotDir.getParent() == null ? null : snapshotDir.getParent().getParent();
+        Path savepointsDir = snapshotDir.getParent();
+        Path earlierRun = null;
+        if (checkpointsDir != null && checkpointsDir.getFileName() != null
+                && checkpointsDir.getFileName().toString().equals("checkpoints")) {
+            earlierRun = checkpointsDir.getParent();
+        } else if (savepointsDir != null && savepointsDir.getFileName() != null
+                && savepointsDir.getFileName().toString().equals("savepoints")) {
+            earlierRun = savepointsDir.getParent();
+        }
+        if (earlierRun == null || !Files.exists(earlierRun.resolve("summary.json"))) {
             return List.of();
         }
         List<Path> outputs = new ArrayList<>();
@@ -216,6 +231,7 @@ public final class SimulationRunner {
         List<ChannelFault> channels = new ArrayList<>();
         List<CoordinatorFault> coordinator = new ArrayList<>();
         Faults.Cancel cancel = null;
+        Faults.Savepoint savepoint = null;
         for (int i = 0; i < spec.faults().size(); i++) {
             FaultSpec f = spec.faults().get(i);
             String where = spec.file() + ": faults[" + i + "]." + f.type();
@@ -278,10 +294,12 @@ public final class SimulationRunner {
                         sc.atCheckpoint(), Faults.CheckpointPhase.BEFORE_SNAPSHOT, 0, 0));
             } else if (f instanceof Faults.Cancel c) {
                 cancel = c;
+            } else if (f instanceof Faults.Savepoint sp) {
+                savepoint = sp;
             }
             // other kinds (for example a random plan not yet expanded) arm nothing here
         }
-        return new FaultPlan(tasks, channels, coordinator, cancel);
+        return new FaultPlan(tasks, channels, coordinator, cancel, savepoint);
     }
 
     private static JobGraph.ResolvedNode node(String where, JobGraph graph, SimulationSpec spec, String operator) {

@@ -52,7 +52,14 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     /** Messages a task understands. */
     public sealed interface Command permits Wire, Start, DataBatch, Event, Credit, TriggerCheckpoint,
             NotifyComplete, NotifyAborted, FinishInput, Continue, SnapshotWritten, Describe, ReleaseChannel,
-            TimedCrash {
+            TimedCrash, StopGracefully {
+    }
+
+    /**
+     * Stop-with-savepoint: stop after everything already in the mailbox (in particular the savepoint's
+     * completion notice, so sinks commit it), then confirm to the master.
+     */
+    public record StopGracefully(int attempt) implements Command {
     }
 
     /** Asks for a one-line description of the task's state, for diagnosing a stalled job. */
@@ -87,8 +94,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     public record Credit(int outputChannel, int credits) implements Command {
     }
 
-    /** Sources only: snapshot the positions and emit barrier {@code checkpointId}. */
-    public record TriggerCheckpoint(long checkpointId, long timestamp) implements Command {
+    /**
+     * Sources only: snapshot the positions and emit barrier {@code checkpointId}; a savepoint when
+     * {@code savepointDir} is set (state goes there, with handles relative to it).
+     */
+    public record TriggerCheckpoint(long checkpointId, long timestamp, String savepointDir) implements Command {
     }
 
     public record NotifyComplete(long checkpointId) implements Command {
@@ -122,6 +132,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers;
     /** Slow writes already applied (fault indexes), so a re-delivered acknowledgement is not delayed twice. */
     private final java.util.Set<Integer> slowWritesApplied = new java.util.HashSet<>();
+    /** Savepoint folders by checkpoint id, learnt from the trigger (sources) or the first barrier. */
+    private final java.util.TreeMap<Long, String> savepointTargets = new java.util.TreeMap<>();
     private final List<ResolvedNode> chain;
     private final StreamOperator[] operators;
     private final KeyedStateBackend[] backends;
@@ -198,6 +210,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 .onMessage(Describe.class, this::onDescribe)
                 .onMessage(ReleaseChannel.class, this::onReleaseChannel)
                 .onMessage(TimedCrash.class, this::onTimedCrash)
+                .onMessage(StopGracefully.class, this::onStopGracefully)
                 .onSignal(PostStop.class, signal -> onPostStop())
                 .build();
     }
@@ -256,6 +269,13 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 maybeFinish();
             }
         });
+    }
+
+    private Behavior<Command> onStopGracefully(StopGracefully stop) {
+        record("stopped", -1, -1, null);
+        closeOperators();
+        spec.master().tell(new JobMaster.TaskStopped(stop.attempt(), taskKey));
+        return Behaviors.stopped();
     }
 
     private Behavior<Command> onTimedCrash(TimedCrash crash) {
@@ -452,6 +472,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private void handleEvent(int channel, ChannelEvent event) throws Exception {
         if (event instanceof ChannelEvent.Barrier b) {
             record("barrier-received", b.checkpointId(), channel, null);
+            if (b.savepointDir() != null) {
+                savepointTargets.put(b.checkpointId(), b.savepointDir());
+            }
             barrierHandler.processBarrier(channel, b.checkpointId(), b.timestamp());
         } else if (event instanceof ChannelEvent.CancelMarker m) {
             record("cancel-marker-received", m.checkpointId(), channel, null);
@@ -509,6 +532,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             }
             firstBarrierMillis = spec.services().clock().millis();
             alignmentStartNanos = spec.services().clock().nanos();
+            if (trigger.savepointDir() != null) {
+                savepointTargets.put(trigger.checkpointId(), trigger.savepointDir());
+            }
             performCheckpoint(trigger.checkpointId(), trigger.timestamp());
         });
     }
@@ -569,7 +595,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             operatorState[i] = operators[i].snapshotOperatorState(checkpointId);
             positions.add(operators[i] instanceof SourceOperator s ? s.positions() : Map.of());
         }
-        router.broadcast(new ChannelEvent.Barrier(checkpointId, timestamp));
+        String savepointDir = savepointTargets.remove(checkpointId);
+        savepointTargets.headMap(checkpointId).clear(); // targets of checkpoints that were aborted
+        router.broadcast(new ChannelEvent.Barrier(checkpointId, timestamp, savepointDir));
         lastSnapshotId = checkpointId;
         record("snapshot", checkpointId, -1, "records " + java.util.Arrays.toString(recordsIn));
         crashIfPlanned(checkpointId, io.snapsim.core.sim.Faults.CheckpointPhase.AFTER_SNAPSHOT,
@@ -583,14 +611,16 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 throw new java.io.UncheckedIOException(new java.io.IOException("injected storage failure (fault "
                         + failWrite.faultIndex() + ") writing the state of checkpoint " + checkpointId));
             }
-            Path dir = storage.checkpointDirectory(checkpointId);
+            // a savepoint is self-contained and relocatable: its state goes into its own folder, relative
+            Path dir = savepointDir != null ? Path.of(savepointDir) : storage.checkpointDirectory(checkpointId);
+            boolean relative = savepointDir != null;
             Map<SubtaskId, SubtaskStateSnapshot> states = new LinkedHashMap<>();
             long size = 0;
             for (int i = 0; i < n; i++) {
                 ResolvedNode node = chain.get(i);
                 String base = node.uid() + "-" + spec.subtask();
-                StateHandle k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], false);
-                StateHandle o = operatorState[i] == null ? null : storage.writeState(dir, base + "-operator", operatorState[i], false);
+                StateHandle k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], relative);
+                StateHandle o = operatorState[i] == null ? null : storage.writeState(dir, base + "-operator", operatorState[i], relative);
                 KeyGroupRange range = backends[i] == null ? KeyGroupRange.EMPTY : backends[i].keyGroupRange();
                 SubtaskStateSnapshot s = new SubtaskStateSnapshot(spec.subtask(), range, k, o, positions.get(i));
                 size += s.stateSize();
