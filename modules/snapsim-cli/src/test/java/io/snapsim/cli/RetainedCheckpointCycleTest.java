@@ -84,4 +84,62 @@ class RetainedCheckpointCycleTest {
                     .filter(p -> !p.toString().contains("reference")).toList()).isEmpty();
         }
     }
+
+    private Path cancelledWithRetainedCheckpoint(String name, String extraConfig) throws Exception {
+        Files.writeString(dir.resolve(name + ".yaml"), simulation(name, "RETAIN_ON_CANCELLATION", true)
+                .replace("config:\n", "config:\n" + extraConfig));
+        Cli.Result first = Cli.in(dir).run("run", name + ".yaml", "--reports", "reports");
+        assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+        return retainedMetadata(name);
+    }
+
+    @Test
+    void claimModeDeletesTheRestoredCheckpointOnceSubsumedAndNoClaimNeverTouchesIt() throws Exception {
+        Files.writeString(dir.resolve("finish.yaml"), simulation("finish", "NO_EXTERNALIZED_CHECKPOINTS", false));
+        Path noClaim = cancelledWithRetainedCheckpoint("noclaim", "");
+        Cli.Result kept = Cli.in(dir).run("run", "-s", noClaim.toString(), "finish.yaml", "--reports", "reports");
+        assertThat(kept.exitCode()).as(kept.out() + kept.err()).isZero();
+        assertThat(noClaim).as("NO_CLAIM never modifies or deletes the restored checkpoint").exists();
+
+        Path claim = cancelledWithRetainedCheckpoint("claim", "");
+        Cli.Result owned = Cli.in(dir).run("run", "-s", claim.toString(), "-D",
+                "execution.state-recovery.claim-mode=CLAIM", "finish.yaml", "--reports", "reports");
+        assertThat(owned.exitCode()).as(owned.out() + owned.err()).isZero();
+        assertThat(claim.getParent()).as("CLAIM: the job owned the checkpoint and deleted it once subsumed")
+                .doesNotExist();
+    }
+
+    @Test
+    void aSelfContainedCheckpointCanBeMovedAndStillResumed() throws Exception {
+        Path metadata = cancelledWithRetainedCheckpoint("movable", "");
+        Path moved = dir.resolve("elsewhere").resolve("chk-moved");
+        Files.createDirectories(moved.getParent());
+        Files.move(metadata.getParent(), moved);
+        Files.writeString(dir.resolve("finish.yaml"), simulation("finish", "NO_EXTERNALIZED_CHECKPOINTS", false));
+
+        Cli.Result resumed = Cli.in(dir).run("run", "-s", moved.toString(), "finish.yaml", "--reports", "reports");
+
+        assertThat(resumed.out()).as(resumed.err()).contains("restoring checkpoint").contains("status:      FINISHED");
+    }
+
+    @Test
+    void aMissingDataFileOrACorruptMetadataFileIsNamedAndNothingRuns() throws Exception {
+        // state above a 1-byte inline threshold goes to files: the checkpoint is not self-contained
+        Path metadata = cancelledWithRetainedCheckpoint("files", "  execution.checkpointing.data-inline-threshold: 1 b\n");
+        Path stateFile;
+        try (Stream<Path> files = Files.list(metadata.getParent())) {
+            stateFile = files.filter(p -> p.getFileName().toString().endsWith("-keyed")).findFirst().orElseThrow();
+        }
+        Files.delete(stateFile);
+        Cli.Result missing = Cli.in(dir).run("run", "-s", metadata.toString(), "files.yaml", "--reports", "reports");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains(stateFile.toString()).contains("missing").doesNotContain("\tat ");
+
+        byte[] bytes = Files.readAllBytes(metadata);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(metadata, bytes);
+        Cli.Result corrupt = Cli.in(dir).run("run", "-s", metadata.toString(), "files.yaml", "--reports", "reports");
+        assertThat(corrupt.exitCode()).isEqualTo(2);
+        assertThat(corrupt.err()).contains(metadata.toString()).contains("corrupt").doesNotContain("\tat ");
+    }
 }

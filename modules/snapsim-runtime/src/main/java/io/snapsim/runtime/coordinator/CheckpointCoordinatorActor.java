@@ -74,7 +74,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      */
     public record Settings(CheckpointCoordinatorConfig core, ExternalizedCheckpointCleanup retention, String jobId,
                            FsCheckpointStorage storage, Map<String, OperatorInfo> operators,
-                           List<io.snapsim.runtime.fault.CoordinatorFault> faults, java.nio.file.Path savepointsDirectory) {
+                           List<io.snapsim.runtime.fault.CoordinatorFault> faults, java.nio.file.Path savepointsDirectory,
+                           java.nio.file.Path claimedCheckpoint) {
     }
 
     /** Messages the coordinator understands. */
@@ -174,6 +175,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     /** Savepoints in progress: their folders, and whether the job stops when they complete. */
     private final Map<Long, java.nio.file.Path> savepointDirs = new java.util.HashMap<>();
     private final Set<Long> stopWithSavepoint = new HashSet<>();
+    /** A claimed checkpoint not deleted yet (CLAIM mode), or null. */
+    private java.nio.file.Path claimed;
     private long lastPeriodicTrigger = Long.MIN_VALUE / 2;
     /** The final checkpoint of this attempt completed: the sources are ending, no more triggers. */
     private boolean finalCompleted;
@@ -192,6 +195,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         this.services = services;
         this.store = store;
         this.master = master;
+        this.claimed = settings.claimedCheckpoint();
         // Replies come through message adapters, not asks: an ask's CompletionStage may run its
         // callbacks on a thread of its own, which would escape deterministic execution.
         this.storedAdapter = context.messageAdapter(Done.class, done -> new Stored(awaitingStore.pollFirst(), null));
@@ -519,6 +523,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             }
         }
         discardSubsumed(stored.outcome());
+        discardClaimedIfSubsumed();
         if (!suspended && !ended && completed.kind() == TriggerKind.FINAL) {
             finalCompleted = true;
             timers.cancel(TICK);
@@ -544,6 +549,33 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         master.tell(new JobMaster.SavepointCompleted(savepoint.checkpointId(), savepoint.metadataPath(), stop));
         return this;
+    }
+
+    /**
+     * CLAIM mode: once num-retained checkpoints of this job completed, the claimed checkpoint is
+     * subsumed like one of the job's own and deleted (its {@code chk-N} folder only).
+     */
+    private void discardClaimedIfSubsumed() {
+        if (claimed == null || core.retainedCheckpoints().size() < settings.core().numRetained()) {
+            return;
+        }
+        java.nio.file.Path chk = claimed.toAbsolutePath().normalize().getParent();
+        claimed = null;
+        // the user handed this checkpoint over with -s and CLAIM; still, only a chk-N folder holding
+        // the metadata of a checkpoint (never a savepoint) is deleted
+        if (chk == null || !chk.getFileName().toString().matches("chk-\\d+")
+                || !java.nio.file.Files.isRegularFile(chk.resolve(io.snapsim.core.storage.MetadataFormat.METADATA_FILE_NAME))) {
+            record("claimed-checkpoint-kept", -1, "not deleted: " + chk + " is not a chk-N folder with _metadata");
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(chk)) {
+            for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.deleteIfExists(p);
+            }
+            record("claimed-checkpoint-deleted", -1, chk.getFileName() + " of the job this one resumed (CLAIM)");
+        } catch (java.io.IOException e) {
+            record("claimed-checkpoint-kept", -1, "cannot delete " + chk + ": " + e.getMessage());
+        }
     }
 
     /** Deletes the completed checkpoints a completion pushed beyond num-retained, now that the store knows the new one. */

@@ -195,8 +195,23 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         }
         this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
                 new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
-                        settings.jobId(), storage, operators, coordinatorFaults, settings.savepointsDirectory()),
+                        settings.jobId(), storage, operators, coordinatorFaults, settings.savepointsDirectory(),
+                        claimedCheckpoint()),
                 services, newStore, context.getSelf()), "checkpoint-coordinator-" + coordinatorIncarnation);
+    }
+
+    /** In CLAIM mode, the retained checkpoint the job starts from (never a savepoint: those belong to the user). */
+    private Path claimedCheckpoint() {
+        if (settings.claimMode() != io.snapsim.core.config.RecoveryClaimMode.CLAIM || settings.recoveryPath() == null
+                || coordinatorIncarnation > 1) {
+            return null;
+        }
+        try {
+            return MetadataFormat.read(settings.recoveryPath()).kind() == io.snapsim.core.storage.SnapshotKind.CHECKPOINT
+                    ? settings.recoveryPath() : null;
+        } catch (RuntimeException e) {
+            return null; // the restore reports the problem
+        }
     }
 
     private Behavior<Command> onCoordinatorCrashed(CoordinatorCrashed crashed) {
@@ -484,7 +499,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         for (CompletedCheckpoint c : newestFirst) {
             Path metadataFile = Path.of(c.metadataPath());
             try {
-                verifyIntact(metadataFile);
+                RestoreCheck.verifyIntact(metadataFile);
             } catch (RuntimeException e) {
                 String reason = "checkpoint " + c.checkpointId() + " is damaged: " + e.getMessage();
                 event("checkpoint-damaged", c.checkpointId(), reason);
@@ -499,21 +514,6 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         }
         deployWith(newAttempt, settings.recoveryPath());
         return this;
-    }
-
-    /** Reads a checkpoint's metadata and every state file it points to; throws naming what is missing or corrupt. */
-    private static void verifyIntact(Path metadataFile) {
-        CheckpointMetadata metadata = MetadataFormat.read(metadataFile);
-        for (var op : metadata.operators()) {
-            for (var subtask : op.subtasks()) {
-                if (subtask.keyedState() != null) {
-                    io.snapsim.core.storage.StateReader.read(subtask.keyedState(), metadataFile);
-                }
-                if (subtask.operatorState() != null) {
-                    io.snapsim.core.storage.StateReader.read(subtask.operatorState(), metadataFile);
-                }
-            }
-        }
     }
 
     /** An event for the history and for the console. */

@@ -25,6 +25,7 @@ import java.util.List;
  * @param allowNonRestoredState start even if the snapshot holds state of operators the job lacks
  * @param stateBackend         where keyed state lives while the job runs (hashmap or rocksdb)
  * @param savepointsDirectory  {@code state.savepoints.dir}, or null
+ * @param claimMode            CLAIM: the job owns the retained checkpoint it starts from and deletes it once subsumed
  */
 public record JobRunSettings(
         String jobId,
@@ -40,7 +41,8 @@ public record JobRunSettings(
         int credits,
         boolean allowNonRestoredState,
         io.snapsim.core.config.StateBackendType stateBackend,
-        Path savepointsDirectory) {
+        Path savepointsDirectory,
+        io.snapsim.core.config.RecoveryClaimMode claimMode) {
 
     public JobRunSettings {
         java.util.Objects.requireNonNull(faultPlan, "faultPlan");

@@ -64,7 +64,8 @@ public final class JobSettingsResolver {
                 config.get(StateOptions.IGNORE_UNCLAIMED_STATE), config.get(StateOptions.BACKEND_TYPE),
                 config.getOptional(CheckpointingOptions.SAVEPOINT_DIR).map(v -> StoragePaths.parseDirectory(
                         config.effectiveKey(CheckpointingOptions.SAVEPOINT_DIR).orElse(CheckpointingOptions.SAVEPOINT_DIR.key()), v)
-                        .toAbsolutePath()).orElse(null));
+                        .toAbsolutePath()).orElse(null),
+                config.get(StateOptions.RECOVERY_CLAIM_MODE));
     }
 
     static RestartStrategy restartStrategy(Configuration config, boolean checkpointing, long seed) {

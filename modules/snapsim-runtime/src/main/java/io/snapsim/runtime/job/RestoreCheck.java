@@ -43,4 +43,20 @@ public final class RestoreCheck {
             }
         }
     }
+
+    /** Reads a snapshot's metadata and every state file it points to; throws naming what is missing or corrupt. */
+    public static CheckpointMetadata verifyIntact(Path metadataFile) {
+        CheckpointMetadata metadata = io.snapsim.core.storage.MetadataFormat.read(metadataFile);
+        for (OperatorStateSnapshot op : metadata.operators()) {
+            for (var subtask : op.subtasks()) {
+                if (subtask.keyedState() != null) {
+                    io.snapsim.core.storage.StateReader.read(subtask.keyedState(), metadataFile);
+                }
+                if (subtask.operatorState() != null) {
+                    io.snapsim.core.storage.StateReader.read(subtask.operatorState(), metadataFile);
+                }
+            }
+        }
+        return metadata;
+    }
 }

@@ -87,7 +87,7 @@ public final class SimulationRunner {
         writeEarlierOutputs(runDir, earlierOutputs);
         config.getOptional(io.snapsim.core.config.StateOptions.RECOVERY_PATH).ifPresent(path -> {
             Path metadataFile = io.snapsim.core.storage.StoragePaths.resolveMetadataFile(path);
-            io.snapsim.runtime.job.RestoreCheck.check(io.snapsim.core.storage.MetadataFormat.read(metadataFile),
+            io.snapsim.runtime.job.RestoreCheck.check(io.snapsim.runtime.job.RestoreCheck.verifyIntact(metadataFile),
                     metadataFile, runGraph, config.get(io.snapsim.core.config.StateOptions.IGNORE_UNCLAIMED_STATE));
         });
 
