@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             description = "runs the job at this parallelism (resuming a savepoint at another parallelism rescales it)")
     Integer parallelism;
 
-    @Option(names = {"-n", "--allowNonRestoredState"},
+    @Option(names = {"-n", "--allowNonRestoredState", "--allow-non-restored-state"},
             description = "with -s: skip snapshot state of operators the job no longer has")
     boolean allowNonRestoredState;
 
