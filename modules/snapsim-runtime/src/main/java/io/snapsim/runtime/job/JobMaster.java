@@ -93,6 +93,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private record PlannedSavepoint() implements Command {
     }
 
+    /** Take a savepoint now (the Java API's {@code RunningJob.triggerSavepoint}); {@code stop}: stop-with-savepoint. */
+    public record TriggerSavepointNow(boolean stop) implements Command {
+    }
+
     /** A task stopped after stop-with-savepoint. */
     public record TaskStopped(int attempt, TaskKey task) implements Command {
     }
@@ -235,6 +239,13 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
+    private Behavior<Command> onTriggerSavepointNow(TriggerSavepointNow trigger) {
+        if (!ending && coordinator != null) {
+            coordinator.tell(new CheckpointCoordinatorActor.TriggerSavepoint(trigger.stop()));
+        }
+        return this;
+    }
+
     private Behavior<Command> onSavepointCompleted(SavepointCompleted done) {
         savepointPath = done.metadataPath();
         event("savepoint", done.checkpointId(), "savepoint " + done.checkpointId() + " completed: " + done.metadataPath());
@@ -313,6 +324,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice)
                 .onMessage(PlannedCancel.class, planned -> onCancel(new Cancel()))
                 .onMessage(PlannedSavepoint.class, this::onPlannedSavepoint)
+                .onMessage(TriggerSavepointNow.class, this::onTriggerSavepointNow)
                 .onMessage(SavepointCompleted.class, this::onSavepointCompleted)
                 .onMessage(TaskStopped.class, this::onTaskStopped)
                 .build();

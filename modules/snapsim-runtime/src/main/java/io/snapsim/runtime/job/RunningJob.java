@@ -39,6 +39,14 @@ public final class RunningJob {
         }
     }
 
+    /**
+     * Takes a savepoint into {@code state.savepoints.dir}; with {@code stop} the job stops once it
+     * completed (stop-with-savepoint). Its path is reported as a "savepoint" event of the run.
+     */
+    public void triggerSavepoint(boolean stop) {
+        system.tell(new JobMaster.TriggerSavepointNow(stop));
+    }
+
     public CompletableFuture<JobResult> result() {
         return result;
     }
