@@ -347,11 +347,18 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     // ---------------------------------------------------------------- deployment
 
-    private void deployWith(int newAttempt, Path metadataFile) {
-        CheckpointMetadata metadata = null;
+    /**
+     * Deploys every task, restoring from {@code metadataFile} when it is set. {@code verified} is its
+     * metadata when the caller has already checked every state file, otherwise null (then this reads
+     * and checks them, so a damaged snapshot fails the job with one message instead of failing tasks).
+     */
+    private void deployWith(int newAttempt, Path metadataFile, CheckpointMetadata verified) {
+        CheckpointMetadata metadata = verified;
         if (metadataFile != null) {
             try {
-                metadata = MetadataFormat.read(metadataFile);
+                if (metadata == null) {
+                    metadata = RestoreCheck.verifyIntact(metadataFile);
+                }
                 RestoreCheck.check(metadata, metadataFile, plan.graph(), settings.allowNonRestoredState());
             } catch (RuntimeException e) {
                 endJob(JobStatus.FAILED, "cannot restore from " + metadataFile + ": " + e.getMessage());
@@ -510,21 +517,22 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         List<String> damaged = new ArrayList<>();
         for (CompletedCheckpoint c : newestFirst) {
             Path metadataFile = Path.of(c.metadataPath());
+            CheckpointMetadata intact;
             try {
-                RestoreCheck.verifyIntact(metadataFile);
+                intact = RestoreCheck.verifyIntact(metadataFile);
             } catch (RuntimeException e) {
                 String reason = "checkpoint " + c.checkpointId() + " is damaged: " + e.getMessage();
                 event("checkpoint-damaged", c.checkpointId(), reason);
                 damaged.add(reason);
                 continue;
             }
-            deployWith(newAttempt, metadataFile);
+            deployWith(newAttempt, metadataFile, intact);
             return this;
         }
         if (!damaged.isEmpty()) {
             return endJob(JobStatus.FAILED, "no intact retained checkpoint to restore from: " + String.join("; ", damaged));
         }
-        deployWith(newAttempt, settings.recoveryPath());
+        deployWith(newAttempt, settings.recoveryPath(), null);
         return this;
     }
 
