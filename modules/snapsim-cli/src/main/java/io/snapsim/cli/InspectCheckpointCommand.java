@@ -11,6 +11,7 @@ import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.StateHandle;
+import io.snapsim.rocksdb.IncrementalStateHandle;
 import io.snapsim.core.storage.StoragePaths;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
 import java.io.PrintWriter;
@@ -75,8 +76,14 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         line(out, "", "retention", Display.orDash(md.retention()));
         line(out, "", "self-contained", md.isSelfContained()
                 ? "yes (state inline or relative to the metadata; the folder can be moved)"
+                : md.nativeKeyedFormat().isPresent()
+                ? "no (RocksDB state: files in this folder and the job's shared/ folder next to it; move neither)"
                 : "no (refers to state files by absolute path; they must be reachable to restore)");
         line(out, "", "total size", Display.bytes(md.stateSize()) + " (" + md.stateSize() + " bytes)");
+        if (md.checkpointedSize() != md.stateSize()) {
+            line(out, "", "checkpointed", Display.bytes(md.checkpointedSize()) + " (" + md.checkpointedSize()
+                    + " bytes written by this checkpoint; the rest reuses files of earlier ones)");
+        }
         line(out, "", "operators", Integer.toString(md.operators().size()));
         for (OperatorStateSnapshot op : md.operators()) {
             out.append(System.lineSeparator());
@@ -113,6 +120,9 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         if (handle instanceof StateHandle.Inline inline) {
             return "inline " + inline.size() + " bytes";
         }
+        if (handle instanceof StateHandle.Native nativeHandle) {
+            return nativeText(metadataFile, nativeHandle);
+        }
         StateHandle.File file = (StateHandle.File) handle;
         Path resolved = resolve(metadataFile, file);
         StringBuilder text = new StringBuilder("file ").append(file.path());
@@ -126,6 +136,36 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         text.append(", crc32 ").append(Display.crc32(file.crc32()));
         if (resolved == null || !Files.isRegularFile(resolved)) {
             text.append(", MISSING");
+        }
+        return text.toString();
+    }
+
+    /** A RocksDB checkpoint: its sizes, then one line per file (shared ones under the job's shared/ folder). */
+    private static String nativeText(Path metadataFile, StateHandle.Native handle) {
+        IncrementalStateHandle h;
+        try {
+            h = IncrementalStateHandle.fromStateHandle(handle);
+        } catch (IllegalArgumentException e) {
+            return handle.format() + " (unreadable: " + e.getMessage() + ")";
+        }
+        String nl = System.lineSeparator();
+        StringBuilder text = new StringBuilder("RocksDB ").append(h.sharedFiles().isEmpty() ? "full" : "incremental")
+                .append(" checkpoint, checkpointed ").append(Display.bytes(h.checkpointedSize())).append(" of ")
+                .append(Display.bytes(h.fullSize())).append(", ").append(h.sharedFiles().size()).append(" shared and ")
+                .append(h.privateFiles().size()).append(" private files");
+        Path checkpointDirectory = metadataFile.toAbsolutePath().normalize().getParent();
+        Path shared = checkpointDirectory.getParent().resolve("shared");
+        for (IncrementalStateHandle.SharedFile f : h.sharedFiles()) {
+            text.append(nl).append(String.format("      %-40s %10s  %s%s", "shared/" + f.sharedKey(),
+                    Display.bytes(f.size()), f.uploadedBy() == h.checkpointId() ? "uploaded by this checkpoint"
+                            : "reused from checkpoint " + f.uploadedBy(),
+                    Files.isRegularFile(shared.resolve(f.sharedKey())) ? "" : ", MISSING"));
+        }
+        for (IncrementalStateHandle.PrivateFile f : h.privateFiles()) {
+            text.append(nl).append(String.format("      %-40s %10s  %s%s", h.privateDirectory() + "/" + f.name(),
+                    Display.bytes(f.size()), "private",
+                    Files.isRegularFile(checkpointDirectory.resolve(h.privateDirectory()).resolve(f.name()))
+                            ? "" : ", MISSING"));
         }
         return text.toString();
     }
@@ -155,6 +195,7 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         root.put("retention", md.retention());
         root.put("selfContained", md.isSelfContained());
         root.put("stateSize", md.stateSize());
+        root.put("checkpointedSize", md.checkpointedSize());
         var operators = root.putArray("operators");
         for (OperatorStateSnapshot op : md.operators()) {
             ObjectNode o = operators.addObject();
@@ -196,6 +237,9 @@ final class InspectCheckpointCommand implements Callable<Integer> {
             node.put("size", inline.size());
             return node;
         }
+        if (handle instanceof StateHandle.Native nativeHandle) {
+            return nativeJson(node, metadataFile, nativeHandle);
+        }
         StateHandle.File file = (StateHandle.File) handle;
         Path resolved = resolve(metadataFile, file);
         node.put("type", "file");
@@ -205,6 +249,36 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         node.put("size", file.size());
         node.put("crc32", Display.crc32(file.crc32()));
         node.put("exists", resolved != null && Files.isRegularFile(resolved));
+        return node;
+    }
+
+    private static JsonNode nativeJson(ObjectNode node, Path metadataFile, StateHandle.Native handle) {
+        node.put("type", "native");
+        node.put("format", handle.format());
+        node.put("checkpointedSize", handle.checkpointedSize());
+        node.put("size", handle.fullSize());
+        IncrementalStateHandle h;
+        try {
+            h = IncrementalStateHandle.fromStateHandle(handle);
+        } catch (IllegalArgumentException e) {
+            node.put("error", e.getMessage());
+            return node;
+        }
+        Path checkpointDirectory = metadataFile.toAbsolutePath().normalize().getParent();
+        Path shared = checkpointDirectory.getParent().resolve("shared");
+        node.put("incremental", !h.sharedFiles().isEmpty());
+        var sharedFiles = node.putArray("sharedFiles");
+        for (IncrementalStateHandle.SharedFile f : h.sharedFiles()) {
+            sharedFiles.addObject().put("path", shared.resolve(f.sharedKey()).toString()).put("sstName", f.sstName())
+                    .put("size", f.size()).put("uploadedBy", f.uploadedBy())
+                    .put("exists", Files.isRegularFile(shared.resolve(f.sharedKey())));
+        }
+        var privateFiles = node.putArray("privateFiles");
+        for (IncrementalStateHandle.PrivateFile f : h.privateFiles()) {
+            Path file = checkpointDirectory.resolve(h.privateDirectory()).resolve(f.name());
+            privateFiles.addObject().put("path", file.toString()).put("size", f.size())
+                    .put("exists", Files.isRegularFile(file));
+        }
         return node;
     }
 

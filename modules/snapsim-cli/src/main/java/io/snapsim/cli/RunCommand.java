@@ -319,8 +319,9 @@ final class RunCommand implements Callable<Integer> {
         if (history.isEmpty()) {
             return;
         }
-        out.printf("%n  %4s  %-11s %-8s %9s %10s %10s %11s %8s %8s  %s%n", "id", "status", "kind", "duration", "state",
-                "acked", "alignment", "start", "sync", "async / failure");
+        // Flink's two sizes: what this checkpoint wrote (the delta when incremental) and all it needs to restore
+        out.printf("%n  %4s  %-11s %-8s %9s %12s %10s %10s %11s %8s %8s  %s%n", "id", "status", "kind", "duration",
+                "checkpointed", "full size", "acked", "alignment", "start", "sync", "async / failure");
         final int maxRows = 20;
         int from = Math.max(0, history.size() - maxRows);
         if (from > 0) {
@@ -335,9 +336,9 @@ final class RunCommand implements Callable<Integer> {
                 async = Math.max(async, m.asyncDurationMs());
             }
             String tail = s.failureReason() == null ? async + " ms" : s.failureReason() + ": " + s.failureMessage();
-            out.printf("  %4d  %-11s %-8s %7d ms %10s %5d/%-4d %8d ms %5d ms %5d ms  %s%n", s.checkpointId(), s.status(),
-                    s.kind().name().toLowerCase(), s.endToEndDurationMs(), bytes(s.stateSize()), s.numAcknowledged(),
-                    s.numTasks(), align, start, sync, tail);
+            out.printf("  %4d  %-11s %-8s %7d ms %12s %10s %5d/%-4d %8d ms %5d ms %5d ms  %s%n", s.checkpointId(),
+                    s.status(), s.kind().name().toLowerCase(), s.endToEndDurationMs(), bytes(s.checkpointedSize()),
+                    bytes(s.stateSize()), s.numAcknowledged(), s.numTasks(), align, start, sync, tail);
         }
         out.println();
     }

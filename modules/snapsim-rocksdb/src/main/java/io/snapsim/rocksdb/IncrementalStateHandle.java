@@ -1,6 +1,7 @@
 package io.snapsim.rocksdb;
 
 import io.snapsim.core.state.KeyGroupRange;
+import io.snapsim.core.storage.StateHandle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -50,7 +51,11 @@ public record IncrementalStateHandle(
         List<PrivateFile> privateFiles) {
 
     private static final int MAGIC = 0x534E4948; // "SNIH"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The checksum of a file uploaded without one: restores check only its size. */
+    public static final long NO_CHECKSUM = -1;
+    /** The format name of these handles inside checkpoint metadata ({@link StateHandle.Native#format()}). */
+    public static final String NATIVE_FORMAT = "rocksdb-native";
     private static final String CORRUPT = "corrupt incremental state handle: ";
 
     /**
@@ -61,12 +66,19 @@ public record IncrementalStateHandle(
      *     also its key in the {@link SharedStateRegistry}
      * @param size its size in bytes
      * @param uploadedBy the checkpoint that uploaded it; older than {@code checkpointId} when reused
+     * @param crc32 the CRC-32 of its content, or {@link #NO_CHECKSUM}
      */
-    public record SharedFile(String sstName, String sharedKey, long size, long uploadedBy) {
+    public record SharedFile(String sstName, String sharedKey, long size, long uploadedBy, long crc32) {
         public SharedFile {
             requirePlainName(sstName, "SST name");
             requirePlainName(sharedKey, "shared key");
             requireSize(size, sstName);
+            requireChecksum(crc32, sstName);
+        }
+
+        /** A shared file whose checksum is not known ({@link #NO_CHECKSUM}): only its size is checked. */
+        public SharedFile(String sstName, String sharedKey, long size, long uploadedBy) {
+            this(sstName, sharedKey, size, uploadedBy, NO_CHECKSUM);
         }
     }
 
@@ -75,11 +87,18 @@ public record IncrementalStateHandle(
      *
      * @param name its file name, the same in the database directory
      * @param size its size in bytes
+     * @param crc32 the CRC-32 of its content, or {@link #NO_CHECKSUM}
      */
-    public record PrivateFile(String name, long size) {
+    public record PrivateFile(String name, long size, long crc32) {
         public PrivateFile {
             requirePlainName(name, "private file name");
             requireSize(size, name);
+            requireChecksum(crc32, name);
+        }
+
+        /** A private file whose checksum is not known ({@link #NO_CHECKSUM}): only its size is checked. */
+        public PrivateFile(String name, long size) {
+            this(name, size, NO_CHECKSUM);
         }
     }
 
@@ -157,9 +176,9 @@ public record IncrementalStateHandle(
     /**
      * The versioned binary form:
      * <pre>
-     * magic:i32 ("SNIH")  version:u8 (=1)  checkpointId:i64  maxParallelism:i32  rangeStart:i32  rangeEnd:i32
-     * privateDirectory:utf  sharedCount:i32  (sstName:utf sharedKey:utf size:i64 uploadedBy:i64)*
-     * privateCount:i32  (name:utf size:i64)*
+     * magic:i32 ("SNIH")  version:u8 (=2)  checkpointId:i64  maxParallelism:i32  rangeStart:i32  rangeEnd:i32
+     * privateDirectory:utf  sharedCount:i32  (sstName:utf sharedKey:utf size:i64 uploadedBy:i64 crc32:i64)*
+     * privateCount:i32  (name:utf size:i64 crc32:i64)*
      * </pre>
      * where {@code utf} is {@link DataOutputStream#writeUTF}.
      */
@@ -180,11 +199,13 @@ public record IncrementalStateHandle(
                 out.writeUTF(file.sharedKey());
                 out.writeLong(file.size());
                 out.writeLong(file.uploadedBy());
+                out.writeLong(file.crc32());
             }
             out.writeInt(privateFiles.size());
             for (PrivateFile file : privateFiles) {
                 out.writeUTF(file.name());
                 out.writeLong(file.size());
+                out.writeLong(file.crc32());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to a byte array", e);
@@ -216,15 +237,15 @@ public record IncrementalStateHandle(
             int maxParallelism = in.readInt();
             KeyGroupRange range = new KeyGroupRange(in.readInt(), in.readInt());
             String privateDirectory = in.readUTF();
-            int sharedCount = readCount(in, stream, 2 + 2 + 16);
+            int sharedCount = readCount(in, stream, 2 + 2 + 24);
             List<SharedFile> shared = new ArrayList<>(sharedCount);
             for (int i = 0; i < sharedCount; i++) {
-                shared.add(new SharedFile(in.readUTF(), in.readUTF(), in.readLong(), in.readLong()));
+                shared.add(new SharedFile(in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong()));
             }
-            int privateCount = readCount(in, stream, 2 + 8);
+            int privateCount = readCount(in, stream, 2 + 16);
             List<PrivateFile> privateFiles = new ArrayList<>(privateCount);
             for (int i = 0; i < privateCount; i++) {
-                privateFiles.add(new PrivateFile(in.readUTF(), in.readLong()));
+                privateFiles.add(new PrivateFile(in.readUTF(), in.readLong(), in.readLong()));
             }
             if (stream.available() > 0) {
                 throw new IOException(stream.available() + " trailing bytes");
@@ -234,6 +255,56 @@ public record IncrementalStateHandle(
             throw new IllegalArgumentException(CORRUPT + "truncated (" + bytes.length + " bytes)", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(CORRUPT + e.getMessage(), e);
+        }
+    }
+
+    /** This handle as a native state handle of checkpoint metadata, with its checkpointed and full size. */
+    public StateHandle.Native toStateHandle() {
+        return new StateHandle.Native(NATIVE_FORMAT, toBytes(), checkpointedSize(), fullSize());
+    }
+
+    /**
+     * Reads the handle inside a native state handle of checkpoint metadata.
+     *
+     * @throws IllegalArgumentException if the handle is of another format or its descriptor is corrupt
+     */
+    public static IncrementalStateHandle fromStateHandle(StateHandle.Native handle) {
+        if (!NATIVE_FORMAT.equals(handle.format())) {
+            throw new IllegalArgumentException("state of format '" + handle.format() + "' is not a RocksDB checkpoint ("
+                    + NATIVE_FORMAT + ")");
+        }
+        return fromBytes(handle.descriptor());
+    }
+
+    /**
+     * Checks that every file of this handle exists with its recorded size and checksum: the shared
+     * files in {@code {jobDir}/shared/}, the private ones in {@code {checkpointDir}/{privateDirectory}/}.
+     *
+     * @throws IllegalStateException naming the first file that is missing, has another size, or
+     *     whose content no longer matches its checksum
+     */
+    public void verifyFiles(java.nio.file.Path jobDirectory, java.nio.file.Path checkpointDirectory) {
+        java.nio.file.Path shared = IncrementalUploader.sharedDirectory(jobDirectory);
+        for (SharedFile file : sharedFiles) {
+            verifyFile(shared.resolve(file.sharedKey()), file.size(), file.crc32(), "shared file");
+        }
+        java.nio.file.Path privateDir = checkpointDirectory.resolve(privateDirectory);
+        for (PrivateFile file : privateFiles) {
+            verifyFile(privateDir.resolve(file.name()), file.size(), file.crc32(), "file");
+        }
+    }
+
+    private void verifyFile(java.nio.file.Path file, long size, long crc32, String role) {
+        String what = "RocksDB " + role + " " + file + " of checkpoint " + checkpointId;
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalStateException(what + " is missing");
+        }
+        long actual = StateFiles.size(file);
+        if (actual != size) {
+            throw new IllegalStateException(what + " is corrupt (size mismatch: " + actual + " bytes, expected " + size + ")");
+        }
+        if (crc32 != NO_CHECKSUM && StateFiles.crc32(file) != crc32) {
+            throw new IllegalStateException(what + " is corrupt (checksum mismatch)");
         }
     }
 
@@ -258,6 +329,12 @@ public record IncrementalStateHandle(
     private static void requirePlainName(String name, String what) {
         if (!StateFiles.isPlainFileName(name)) {
             throw new IllegalArgumentException(what + " is not a plain file name: " + name);
+        }
+    }
+
+    private static void requireChecksum(long crc32, String name) {
+        if (crc32 != NO_CHECKSUM && (crc32 < 0 || crc32 > 0xFFFF_FFFFL)) {
+            throw new IllegalArgumentException("checksum " + crc32 + " of " + name + " is not a CRC-32");
         }
     }
 

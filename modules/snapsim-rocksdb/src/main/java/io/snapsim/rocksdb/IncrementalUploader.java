@@ -90,8 +90,8 @@ public final class IncrementalUploader {
         for (NativeFile file : snapshot.files()) {
             Path source = snapshot.directory().resolve(file.name());
             if (!file.shareable()) {
-                StateFiles.copy(source, privateDirectory.resolve(file.name()));
-                privateFiles.add(new PrivateFile(file.name(), file.size()));
+                long crc = StateFiles.copyWithChecksum(source, privateDirectory.resolve(file.name()));
+                privateFiles.add(new PrivateFile(file.name(), file.size(), crc));
                 continue;
             }
             SharedFile uploaded = alreadyUploaded.get(file.name());
@@ -99,8 +99,8 @@ public final class IncrementalUploader {
                 sharedFiles.add(uploaded);
             } else {
                 String key = privateDirectoryName() + "-" + snapshot.checkpointId() + "-" + file.name();
-                StateFiles.copyAtomically(source, shared.resolve(key));
-                sharedFiles.add(new SharedFile(file.name(), key, file.size(), snapshot.checkpointId()));
+                long crc = StateFiles.copyAtomicallyWithChecksum(source, shared.resolve(key));
+                sharedFiles.add(new SharedFile(file.name(), key, file.size(), snapshot.checkpointId(), crc));
             }
         }
         return handle(snapshot, sharedFiles, privateFiles);
@@ -117,8 +117,9 @@ public final class IncrementalUploader {
         Path privateDirectory = preparePrivateDirectory(checkpointDirectory);
         List<PrivateFile> privateFiles = new ArrayList<>();
         for (NativeFile file : snapshot.files()) {
-            StateFiles.copy(snapshot.directory().resolve(file.name()), privateDirectory.resolve(file.name()));
-            privateFiles.add(new PrivateFile(file.name(), file.size()));
+            long crc = StateFiles.copyWithChecksum(snapshot.directory().resolve(file.name()),
+                    privateDirectory.resolve(file.name()));
+            privateFiles.add(new PrivateFile(file.name(), file.size(), crc));
         }
         return handle(snapshot, List.of(), privateFiles);
     }
@@ -135,6 +136,12 @@ public final class IncrementalUploader {
 
     private Path preparePrivateDirectory(Path checkpointDirectory) {
         Path directory = checkpointDirectory.resolve(privateDirectoryName());
+        if (!Files.isDirectory(checkpointDirectory)) {
+            // the coordinator creates it when it triggers the checkpoint and deletes it when it aborts
+            // it: a late upload must not bring a discarded checkpoint's folder back
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(checkpointDirectory.toString(), null,
+                    "the checkpoint's folder is gone (the checkpoint was aborted)"));
+        }
         StateFiles.createDirectories(directory);
         try (Stream<Path> existing = Files.list(directory)) {
             if (existing.findAny().isPresent()) {

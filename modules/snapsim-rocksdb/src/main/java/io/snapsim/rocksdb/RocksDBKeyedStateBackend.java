@@ -305,9 +305,32 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
     }
 
     /**
-     * Takes an incremental checkpoint: a {@link #nativeCheckpoint} below the instance directory,
-     * uploaded by {@code uploader} against the shared files of the last completed checkpoint, then
-     * discarded. Remembers what was uploaded, for the checkpoints after this one completes.
+     * The synchronous part of a native checkpoint: takes a {@link #nativeCheckpoint} below the
+     * instance directory and returns what is left to upload, which may run on any thread. An
+     * incremental upload reuses the shared files of the last checkpoint this backend was told
+     * completed; a full one copies every file into the checkpoint's folder. Report the upload's
+     * result with {@link #nativeCheckpointUploaded}.
+     *
+     * @throws UncheckedIOException if RocksDB or the file system fails
+     */
+    public NativeCheckpointUpload startNativeCheckpoint(long checkpointId, boolean incremental,
+            IncrementalUploader uploader) {
+        Objects.requireNonNull(uploader, "uploader");
+        NativeSnapshot snapshot = nativeCheckpoint(checkpointId, freshScratchDirectory(checkpointId));
+        return new NativeCheckpointUpload(snapshot, incremental ? uploaded.reusable() : Map.of(), incremental, uploader);
+    }
+
+    /**
+     * A native checkpoint of this backend was uploaded: once it completes, the next incremental
+     * checkpoint reuses its shared files (none, for a full checkpoint).
+     */
+    public void nativeCheckpointUploaded(IncrementalStateHandle handle) {
+        uploaded.taken(handle.checkpointId(), handle.sharedFilesBySstName());
+    }
+
+    /**
+     * Takes an incremental checkpoint at once ({@link #startNativeCheckpoint} and the upload on this
+     * thread), against the shared files of the last completed checkpoint.
      *
      * @param jobDirectory the job's checkpoint directory, holding {@code shared/}
      * @param checkpointDirectory this checkpoint's directory ({@code chk-{id}})
@@ -315,36 +338,24 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
      */
     public IncrementalStateHandle incrementalCheckpoint(long checkpointId, IncrementalUploader uploader,
             Path jobDirectory, Path checkpointDirectory) {
-        Objects.requireNonNull(uploader, "uploader");
-        NativeSnapshot snapshot = nativeCheckpoint(checkpointId, freshScratchDirectory(checkpointId));
-        IncrementalStateHandle handle;
-        try {
-            handle = uploader.uploadIncremental(snapshot, uploaded.reusable(), jobDirectory, checkpointDirectory);
-        } finally {
-            snapshot.discard();
-        }
-        uploaded.taken(checkpointId, handle.sharedFilesBySstName());
+        IncrementalStateHandle handle = startNativeCheckpoint(checkpointId, true, uploader)
+                .upload(jobDirectory, checkpointDirectory);
+        nativeCheckpointUploaded(handle);
         return handle;
     }
 
     /**
-     * Takes a full native checkpoint: every file of a {@link #nativeCheckpoint} copied into the
-     * checkpoint's private directory, sharing nothing. Once it completes, the next incremental
+     * Takes a full native checkpoint at once: every file of a {@link #nativeCheckpoint} copied into
+     * the checkpoint's private directory, sharing nothing. Once it completes, the next incremental
      * checkpoint uploads every SST file again, since the older checkpoints' files may be deleted.
      *
      * @throws UncheckedIOException if RocksDB or a copy fails
      */
     public IncrementalStateHandle fullCheckpoint(long checkpointId, IncrementalUploader uploader,
             Path checkpointDirectory) {
-        Objects.requireNonNull(uploader, "uploader");
-        NativeSnapshot snapshot = nativeCheckpoint(checkpointId, freshScratchDirectory(checkpointId));
-        IncrementalStateHandle handle;
-        try {
-            handle = uploader.uploadFull(snapshot, checkpointDirectory);
-        } finally {
-            snapshot.discard();
-        }
-        uploaded.taken(checkpointId, Map.of());
+        IncrementalStateHandle handle = startNativeCheckpoint(checkpointId, false, uploader)
+                .upload(checkpointDirectory.getParent(), checkpointDirectory);
+        nativeCheckpointUploaded(handle);
         return handle;
     }
 

@@ -46,10 +46,16 @@ final class StateFiles {
      * crash never leaves a partial file under the final name.
      */
     static void copyAtomically(Path source, Path target) {
+        copyAtomicallyWithChecksum(source, target);
+    }
+
+    /** {@link #copyAtomically}, returning the CRC-32 of the content, computed in the same pass. */
+    static long copyAtomicallyWithChecksum(Path source, Path target) {
         Path temporary = target.resolveSibling(target.getFileName() + ".inprogress");
         try {
-            Files.copy(source, temporary, StandardCopyOption.REPLACE_EXISTING);
+            long crc = copyWithChecksum(source, temporary, true);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return crc;
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temporary);
@@ -66,6 +72,41 @@ final class StateFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
         }
+    }
+
+    /** Copies {@code source} to a new file {@code target}, returning the CRC-32 of the content. */
+    static long copyWithChecksum(Path source, Path target) {
+        try {
+            return copyWithChecksum(source, target, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " to " + target, e);
+        }
+    }
+
+    private static long copyWithChecksum(Path source, Path target, boolean replace) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (var in = new java.util.zip.CheckedInputStream(Files.newInputStream(source), crc)) {
+            if (replace) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.copy(in, target);
+            }
+        }
+        return crc.getValue();
+    }
+
+    /** The CRC-32 of a file's content. */
+    static long crc32(Path file) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        byte[] buffer = new byte[64 * 1024];
+        try (var in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return crc.getValue();
     }
 
     static void createDirectories(Path directory) {

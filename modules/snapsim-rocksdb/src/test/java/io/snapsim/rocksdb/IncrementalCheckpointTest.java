@@ -290,4 +290,59 @@ class IncrementalCheckpointTest {
         backend.notifyCheckpointComplete(id);
         return handle;
     }
+
+    @Nested
+    class Verification {
+        @Test
+        void recordsAChecksumOfEveryFileAndAnIntactCheckpointVerifies() {
+            IncrementalStateHandle handle = checkpoint(filledBackend(), 1);
+
+            assertThat(handle.sharedFiles()).allSatisfy(f -> assertThat(f.crc32())
+                    .isEqualTo(StateFiles.crc32(sharedFile(f.sharedKey()))));
+            assertThat(handle.privateFiles()).allSatisfy(f -> assertThat(f.crc32()).isNotEqualTo(IncrementalStateHandle.NO_CHECKSUM));
+            handle.verifyFiles(jobDirectory, checkpointDirectory(1));
+            assertThat(IncrementalStateHandle.fromStateHandle(handle.toStateHandle())).isEqualTo(handle);
+        }
+
+        @Test
+        void aFlippedByteInASharedFileIsAChecksumMismatchNamingTheFile() throws IOException {
+            IncrementalStateHandle handle = checkpoint(filledBackend(), 1);
+            Path file = sharedFile(handle.sharedFiles().get(0).sharedKey());
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 0x5A;
+            Files.write(file, bytes);
+
+            assertThatThrownBy(() -> handle.verifyFiles(jobDirectory, checkpointDirectory(1)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("RocksDB shared file " + file + " of checkpoint 1 is corrupt (checksum mismatch)");
+        }
+
+        @Test
+        void aMissingPrivateFileIsNamed() throws IOException {
+            IncrementalStateHandle handle = checkpoint(filledBackend(), 1);
+            Path file = checkpointDirectory(1).resolve("counter-0").resolve("CURRENT");
+            Files.delete(file);
+
+            assertThatThrownBy(() -> handle.verifyFiles(jobDirectory, checkpointDirectory(1)))
+                    .hasMessage("RocksDB file " + file + " of checkpoint 1 is missing");
+        }
+
+        @Test
+        void theUploadRunsOnAnotherThreadWhileTheBackendIsWrittenAgain() throws Exception {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            NativeCheckpointUpload upload = backend.startNativeCheckpoint(1, true, uploader);
+            TestStates.updateEvery(backend, KEYS, 1, 7); // every key changes after the synchronous part
+            var future = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> upload.upload(jobDirectory, checkpointDirectory(1)));
+            IncrementalStateHandle handle = future.get();
+            backend.nativeCheckpointUploaded(handle);
+
+            RocksDBKeyedStateBackend restored = newBackend();
+            restored.restoreFromIncremental(handle, jobDirectory, checkpointDirectory(1));
+            RocksDBKeyedStateBackend expected = filledBackend();
+            assertThat(restored.contents()).as("the state as of the synchronous part").isEqualTo(expected.contents());
+            assertThat(temporary.resolve("instance-0").resolve("native")).as("the local native checkpoint is gone")
+                    .isEmptyDirectory();
+        }
+    }
 }

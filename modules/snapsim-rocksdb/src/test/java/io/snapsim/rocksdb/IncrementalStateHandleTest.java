@@ -53,7 +53,7 @@ class IncrementalStateHandleTest {
         byte[] version = HANDLE.toBytes();
         version[4] = 9;
         assertThatThrownBy(() -> IncrementalStateHandle.fromBytes(version))
-                .hasMessage("corrupt incremental state handle: unknown format version 9 (this build reads version 1)");
+                .hasMessage("corrupt incremental state handle: unknown format version 9 (this build reads version 2)");
     }
 
     @Test

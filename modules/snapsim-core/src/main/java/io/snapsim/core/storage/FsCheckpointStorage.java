@@ -190,6 +190,25 @@ public final class FsCheckpointStorage {
         }
     }
 
+    /**
+     * Ids of every {@code chk-N} directory on disk, complete or not (a checkpoint aborted while a
+     * task was still writing into it may leave one without {@code _metadata}), ascending.
+     */
+    public List<Long> checkpointFoldersOnDisk() {
+        if (!Files.isDirectory(jobDir)) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Path entry : list(jobDir)) {
+            long id = StoragePaths.checkpointIdOf(entry);
+            if (id >= 0 && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                ids.add(id);
+            }
+        }
+        ids.sort(null);
+        return List.copyOf(ids);
+    }
+
     /** Ids of the complete checkpoints on disk (a {@code chk-N} directory holding {@code _metadata}), ascending. */
     public List<Long> checkpointIdsOnDisk() {
         if (!Files.isDirectory(jobDir)) {

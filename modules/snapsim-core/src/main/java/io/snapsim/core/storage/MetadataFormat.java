@@ -37,7 +37,8 @@ import java.util.zip.CRC32;
  * format is stable and a change is visible here: job id, checkpoint id, trigger and completion
  * timestamps, kind, retention, then per operator its id, name, parallelism, max parallelism and
  * subtasks; per subtask its index, key-group range, keyed and operator state handles and source
- * positions. Strings are an int byte count (-1 for null) and strict UTF-8.
+ * positions. A handle is a tag (0 none, 1 inline bytes, 2 file, 3 native: the backend format, its
+ * descriptor bytes, the checkpointed and the full size). Strings are an int byte count (-1 for null) and strict UTF-8.
  *
  * <p>Invariants: {@link #read} returns only metadata whose magic, version and checksum matched and
  * whose file handles stay inside their snapshot directory (a relative path never contains
@@ -49,7 +50,9 @@ import java.util.zip.CRC32;
 public final class MetadataFormat {
 
     public static final int MAGIC = 0x534E4150; // "SNAP"
-    public static final int VERSION = 1;
+    /** The version written. Version 2 added native state handles; version 1 files still read. */
+    public static final int VERSION = 2;
+    private static final int OLDEST_READABLE_VERSION = 1;
     public static final String METADATA_FILE_NAME = "_metadata";
 
     private static final int HEADER_BYTES = 3 * Integer.BYTES;
@@ -59,6 +62,7 @@ public final class MetadataFormat {
     private static final byte HANDLE_NONE = 0;
     private static final byte HANDLE_INLINE = 1;
     private static final byte HANDLE_FILE = 2;
+    private static final byte HANDLE_NATIVE = 3;
 
     private static final byte KIND_CHECKPOINT = 0;
     private static final byte KIND_SAVEPOINT = 1;
@@ -170,6 +174,14 @@ public final class MetadataFormat {
             out.writeBoolean(file.relative());
             out.writeLong(file.size());
             out.writeLong(file.crc32());
+        } else if (handle instanceof StateHandle.Native nat) {
+            byte[] descriptor = nat.descriptor();
+            out.writeByte(HANDLE_NATIVE);
+            writeString(out, nat.format(), "native state format");
+            out.writeInt(descriptor.length);
+            out.write(descriptor);
+            out.writeLong(nat.checkpointedSize());
+            out.writeLong(nat.fullSize());
         } else {
             throw new IllegalArgumentException("unknown state handle " + handle.getClass());
         }
@@ -248,9 +260,9 @@ public final class MetadataFormat {
             throw new CheckpointFormatException(src, "truncated: " + bytes.length + " bytes, shorter than the header");
         }
         int version = buf.getInt();
-        if (version != VERSION) {
-            throw new CheckpointFormatException(src,
-                    "format version " + version + " is not supported; this snapsim reads version " + VERSION);
+        if (version < OLDEST_READABLE_VERSION || version > VERSION) {
+            throw new CheckpointFormatException(src, "format version " + version
+                    + " is not supported; this snapsim reads versions " + OLDEST_READABLE_VERSION + " to " + VERSION);
         }
         int payloadLength = buf.getInt();
         long expected = (long) HEADER_BYTES + payloadLength + TRAILER_BYTES;
@@ -394,6 +406,19 @@ public final class MetadataFormat {
                         throw new CheckpointFormatException(src, where + ": " + unsafe + "; refusing to restore from it");
                     }
                     return file;
+                case HANDLE_NATIVE:
+                    String format = string("native state format");
+                    if (format == null || format.isBlank()) {
+                        throw malformed(where + ": native state format is empty");
+                    }
+                    byte[] descriptor = new byte[length("native state descriptor of " + where)];
+                    in.get(descriptor);
+                    long checkpointed = in.getLong();
+                    long full = in.getLong();
+                    if (checkpointed < 0 || full < checkpointed) {
+                        throw malformed(where + ": native state sizes " + checkpointed + " / " + full + " are inconsistent");
+                    }
+                    return new StateHandle.Native(format, descriptor, checkpointed, full);
                 default:
                     throw malformed(where + ": unknown state handle tag " + tag);
             }

@@ -36,6 +36,9 @@ public final class StateReader {
         if (handle instanceof StateHandle.Inline inline) {
             return inline.bytes();
         }
+        if (handle instanceof StateHandle.Native nat) {
+            return nat.descriptor(); // the backend that wrote it reads and checks its files
+        }
         StateHandle.File fileHandle = (StateHandle.File) handle;
         String unsafe = MetadataFormat.unsafePathReason(fileHandle);
         if (unsafe != null) {

@@ -28,8 +28,14 @@ public record SubtaskStateSnapshot(
         sourcePositions = sourcePositions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sourcePositions));
     }
 
-    /** Total bytes of state this subtask holds. */
+    /** Total bytes of state this subtask holds: everything needed to restore it (Flink's full size). */
     public long stateSize() {
         return (keyedState == null ? 0 : keyedState.size()) + (operatorState == null ? 0 : operatorState.size());
+    }
+
+    /** Bytes this snapshot wrote for the subtask: less than {@link #stateSize()} when incremental. */
+    public long checkpointedSize() {
+        return (keyedState == null ? 0 : keyedState.checkpointedSize())
+                + (operatorState == null ? 0 : operatorState.checkpointedSize());
     }
 }

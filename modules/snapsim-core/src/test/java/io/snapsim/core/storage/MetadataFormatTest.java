@@ -57,6 +57,30 @@ class MetadataFormatTest {
         }
 
         @Test
+        void nativeHandleRoundTripsWithBothSizes() {
+            StateHandle.Native handle = new StateHandle.Native("rocksdb-native", new byte[] {9, 8, 7}, 100, 4_000);
+            CheckpointMetadata md = Snapshots.withHandle(5, handle);
+
+            CheckpointMetadata back = MetadataFormat.deserialize(MetadataFormat.serialize(md), Path.of("m"));
+
+            assertThat(back).isEqualTo(md);
+            assertThat(back.stateSize()).isEqualTo(4_000);
+            assertThat(back.checkpointedSize()).isEqualTo(100);
+            assertThat(back.nativeKeyedFormat()).contains("rocksdb-native");
+            assertThat(back.hasCanonicalKeyedState()).isFalse();
+            assertThat(back.isSelfContained()).isFalse();
+        }
+
+        @Test
+        void aVersionOneFileStillReads() {
+            CheckpointMetadata md = Snapshots.withHandle(2, new StateHandle.Inline(new byte[] {1, 2}));
+            byte[] bytes = MetadataFormat.serialize(md);
+            ByteBuffer.wrap(bytes).putInt(4, 1); // the version field only: version 2 added a handle tag, nothing else
+
+            assertThat(MetadataFormat.deserialize(bytes, Path.of("m"))).isEqualTo(md);
+        }
+
+        @Test
         void nullRetentionAndNameAndHandlesRoundTrip() {
             CheckpointMetadata md = Snapshots.withHandle(2, null);
 
@@ -202,7 +226,7 @@ class MetadataFormatTest {
 
             assertThatThrownBy(() -> MetadataFormat.read(file))
                     .isInstanceOf(CheckpointFormatException.class)
-                    .hasMessage(file + ": format version 7 is not supported; this snapsim reads version 1");
+                    .hasMessage(file + ": format version 7 is not supported; this snapsim reads versions 1 to 2");
         }
 
         @Test

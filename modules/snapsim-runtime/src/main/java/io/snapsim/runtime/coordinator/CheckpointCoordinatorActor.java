@@ -185,6 +185,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      * are deleted once it has, or when the job ends first (then no store entry needs them any more).
      */
     private final Set<Long> subsumedAwaitingStore = new java.util.TreeSet<>();
+    /** Who may delete which file of {@code shared/} (incremental RocksDB checkpoints); null when checkpointing is off. */
+    private final SharedStateTracker sharedState;
 
     private CheckpointCoordinatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
                                        RuntimeServices services, ActorRef<CompletedCheckpointStore.Command> store,
@@ -196,6 +198,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         this.store = store;
         this.master = master;
         this.claimed = settings.claimedCheckpoint();
+        this.sharedState = settings.storage() == null ? null : new SharedStateTracker(settings.storage().jobDirectory());
         // Replies come through message adapters, not asks: an ask's CompletionStage may run its
         // callbacks on a thread of its own, which would escape deterministic execution.
         this.storedAdapter = context.messageAdapter(Done.class, done -> new Stored(awaitingStore.pollFirst(), null));
@@ -253,6 +256,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             if (!e.savepoint()) {
                 recovered.add(new CompletedCheckpoint(e.checkpointId(), e.triggerTimestamp(), e.completionTimestamp(),
                         e.metadataPath(), e.stateSize(), TriggerKind.PERIODIC));
+                if (sharedState != null) {
+                    sharedState.recovered(e.checkpointId(), java.nio.file.Path.of(e.metadataPath()));
+                }
             }
             nextId = Math.max(nextId, e.checkpointId() + 1);
         }
@@ -411,7 +417,11 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     // ---------------------------------------------------------------- acknowledgements
 
     private Behavior<Command> onAcknowledge(Acknowledge ack) {
-        if (ack.attempt() != attempt || !enabled()) {
+        if (!enabled()) {
+            return this;
+        }
+        if (ack.attempt() != attempt) {
+            sharedState.lateAcknowledgement(ack.states().values()); // its checkpoint was aborted at the failover
             return this;
         }
         long now = services.clock().millis();
@@ -419,8 +429,13 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         for (Map.Entry<SubtaskId, SubtaskStateSnapshot> e : ack.states().entrySet()) {
             SubtaskCheckpointMetrics m = ack.metrics(); // one task, a chain of operators: each reports its own size
             SubtaskCheckpointMetrics own = new SubtaskCheckpointMetrics(m.alignmentDurationMs(), m.startDelayMs(),
-                    m.syncDurationMs(), m.asyncDurationMs(), e.getValue().stateSize());
+                    m.syncDurationMs(), m.asyncDurationMs(), e.getValue().checkpointedSize());
             AckOutcome outcome = core.acknowledge(ack.checkpointId(), e.getKey(), e.getValue(), own, now);
+            if (outcome.result() == io.snapsim.core.checkpoint.AckResult.SUCCESS) {
+                sharedState.acknowledged(ack.checkpointId(), List.of(e.getValue()));
+            } else if (outcome.result() != io.snapsim.core.checkpoint.AckResult.DUPLICATE) {
+                sharedState.lateAcknowledgement(List.of(e.getValue())); // no pending checkpoint will reference it
+            }
             ready |= outcome.readyToComplete();
         }
         if (ready) {
@@ -474,6 +489,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         if (crashIfPlanned(written.checkpointId(), io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA)) {
             return Behaviors.stopped();
         }
+        List<SubtaskStateSnapshot> states = core.pendingCheckpoint(written.checkpointId())
+                .map(p -> List.copyOf(p.acknowledgedStates().values())).orElse(List.of());
         Optional<CompletionOutcome> completion = core.complete(written.checkpointId(), written.path(), now);
         if (completion.isEmpty()) {
             discard(written.checkpointId()); // expired or aborted while the metadata was written
@@ -482,6 +499,14 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         CompletionOutcome outcome = completion.get();
         if (outcome.completed().kind() == TriggerKind.SAVEPOINT) {
             return onSavepointCompleted(outcome.completed());
+        }
+        try {
+            sharedState.completed(written.checkpointId(), states);
+        } catch (IllegalStateException e) {
+            // a task reused a shared file that is gone: a bug in snapsim's incremental bookkeeping
+            master.tell(new JobMaster.CheckpointFailureLimitExceeded("checkpoint " + written.checkpointId()
+                    + " cannot be kept: " + e.getMessage()));
+            return this;
         }
         // no sizes in the history: they depend on paths inside state (the sink records its folder), and
         // the history must be byte-identical for the same seed wherever the run folder is
@@ -553,7 +578,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     /**
      * CLAIM mode: once num-retained checkpoints of this job completed, the claimed checkpoint is
-     * subsumed like one of the job's own and deleted (its {@code chk-N} folder only).
+     * subsumed like one of the job's own and deleted: its {@code chk-N} folder and, for a RocksDB
+     * checkpoint, the files of its job's {@code shared/} folder that it references and no other
+     * {@code chk-N} left in that folder references.
      */
     private void discardClaimedIfSubsumed() {
         if (claimed == null || core.retainedCheckpoints().size() < settings.core().numRetained()) {
@@ -568,10 +595,20 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             record("claimed-checkpoint-kept", -1, "not deleted: " + chk + " is not a chk-N folder with _metadata");
             return;
         }
+        CheckpointMetadata claimedMetadata;
+        try {
+            claimedMetadata = io.snapsim.core.storage.MetadataFormat.read(chk.resolve(
+                    io.snapsim.core.storage.MetadataFormat.METADATA_FILE_NAME));
+        } catch (RuntimeException e) {
+            record("claimed-checkpoint-kept", -1, "not deleted: cannot read its metadata: " + e.getMessage());
+            return;
+        }
         try (var walk = java.nio.file.Files.walk(chk)) {
             for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 java.nio.file.Files.deleteIfExists(p);
             }
+            // its shared files: this job never referenced them (its first checkpoint uploaded all anew)
+            SharedStateTracker.deleteClaimedSharedFiles(claimedMetadata, chk.getParent());
             record("claimed-checkpoint-deleted", -1, chk.getFileName() + " of the job this one resumed (CLAIM)");
         } catch (java.io.IOException e) {
             record("claimed-checkpoint-kept", -1, "cannot delete " + chk + ": " + e.getMessage());
@@ -583,6 +620,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         for (CompletedCheckpoint old : outcome.subsumedCompleted()) {
             record("checkpoint-subsumed", old.checkpointId(), "deleted");
             subsumedAwaitingStore.remove(old.checkpointId());
+            sharedState.released(old.checkpointId());
             settings.storage().discardCheckpoint(old.checkpointId());
             store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
         }
@@ -678,8 +716,10 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             boolean data = f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CORRUPT_DATA
                     || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_DATA;
             if (data) {
-                try (var files = java.nio.file.Files.list(metadata.getParent())) {
-                    target = files.filter(p -> !p.getFileName().toString().startsWith("_")
+                // the first state file in the checkpoint's folder (RocksDB keeps its files in a sub-folder per subtask)
+                try (var files = java.nio.file.Files.walk(metadata.getParent())) {
+                    target = files.filter(p -> java.nio.file.Files.isRegularFile(p)
+                            && !p.getFileName().toString().startsWith("_")
                             && !p.getFileName().toString().startsWith(".")).sorted().findFirst().orElse(metadata);
                 } catch (java.io.IOException e) {
                     target = metadata;
@@ -714,8 +754,11 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return new TreeMap<>(tasks).values().stream().toList();
     }
 
+    /** Deletes a checkpoint that will not be retained: pending, or completed and no longer needed. */
     private void discard(long checkpointId) {
         if (settings.storage() != null) {
+            sharedState.aborted(checkpointId);
+            sharedState.released(checkpointId);
             settings.storage().discardCheckpoint(checkpointId);
         }
     }
@@ -767,6 +810,17 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             }
             settings.storage().discardJobDirectory();
             latest = null;
+        } else {
+            // no task runs any more: the job's folder keeps exactly the retained checkpoints, and shared/
+            // exactly what they reference (a task that failed while uploading may have left files behind)
+            Set<Long> kept = new HashSet<>();
+            core.retainedCheckpoints().forEach(c -> kept.add(c.checkpointId()));
+            for (long onDisk : settings.storage().checkpointFoldersOnDisk()) {
+                if (!kept.contains(onDisk)) {
+                    settings.storage().discardCheckpoint(onDisk);
+                }
+            }
+            sharedState.deleteUnreferenced();
         }
         end.replyTo().tell(new Report(core.counts(), core.history(), latest));
         return this;

@@ -359,7 +359,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 if (metadata == null) {
                     metadata = RestoreCheck.verifyIntact(metadataFile);
                 }
-                RestoreCheck.check(metadata, metadataFile, plan.graph(), settings.allowNonRestoredState());
+                RestoreCheck.check(metadata, metadataFile, plan.graph(), settings.allowNonRestoredState(),
+                        settings.stateBackend());
             } catch (RuntimeException e) {
                 endJob(JobStatus.FAILED, "cannot restore from " + metadataFile + ": " + e.getMessage());
                 return;
@@ -386,7 +387,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 TaskRestore restore = restores == null ? null : restores.forTask(v, s);
                 TaskSpec spec = new TaskSpec(plan, attempt, v, s, inputOf, settings.checkpointing(), settings.mode(),
                         settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s),
-                        channelFaults(), settings.stateBackend(), settings.jobId(), services, coordinator,
+                        channelFaults(), settings.stateBackend(), settings.incrementalCheckpoints(), settings.jobId(), services, coordinator,
                         getContext().getSelf());
                 tasks.put(key, getContext().spawn(TaskActor.create(spec), "a" + attempt + "-v" + v.id() + "-" + s));
                 if (v.isSource()) {

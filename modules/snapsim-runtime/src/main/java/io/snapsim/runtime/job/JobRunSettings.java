@@ -26,6 +26,7 @@ import java.util.List;
  * @param stateBackend         where keyed state lives while the job runs (hashmap or rocksdb)
  * @param savepointsDirectory  {@code state.savepoints.dir}, or null
  * @param claimMode            CLAIM: the job owns the retained checkpoint it starts from and deletes it once subsumed
+ * @param incrementalCheckpoints RocksDB checkpoints upload only the files the last completed one lacks
  */
 public record JobRunSettings(
         String jobId,
@@ -42,7 +43,8 @@ public record JobRunSettings(
         boolean allowNonRestoredState,
         io.snapsim.core.config.StateBackendType stateBackend,
         Path savepointsDirectory,
-        io.snapsim.core.config.RecoveryClaimMode claimMode) {
+        io.snapsim.core.config.RecoveryClaimMode claimMode,
+        boolean incrementalCheckpoints) {
 
     public JobRunSettings {
         java.util.Objects.requireNonNull(faultPlan, "faultPlan");

@@ -65,7 +65,7 @@ public final class JobSettingsResolver {
                 config.getOptional(CheckpointingOptions.SAVEPOINT_DIR).map(v -> StoragePaths.parseDirectory(
                         config.effectiveKey(CheckpointingOptions.SAVEPOINT_DIR).orElse(CheckpointingOptions.SAVEPOINT_DIR.key()), v)
                         .toAbsolutePath()).orElse(null),
-                config.get(StateOptions.RECOVERY_CLAIM_MODE));
+                config.get(StateOptions.RECOVERY_CLAIM_MODE), config.get(CheckpointingOptions.INCREMENTAL));
     }
 
     static RestartStrategy restartStrategy(Configuration config, boolean checkpointing, long seed) {

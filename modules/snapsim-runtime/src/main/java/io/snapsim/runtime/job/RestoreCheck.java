@@ -5,6 +5,10 @@ import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SnapshotKind;
+import io.snapsim.core.storage.CheckpointFormatException;
+import io.snapsim.core.storage.StateHandle;
+import io.snapsim.core.config.StateBackendType;
+import io.snapsim.rocksdb.IncrementalStateHandle;
 import java.nio.file.Path;
 
 /**
@@ -16,8 +20,16 @@ public final class RestoreCheck {
     private RestoreCheck() {
     }
 
-    /** @throws InvalidInputException naming the metadata file and the operator when the job cannot start from it */
-    public static void check(CheckpointMetadata metadata, Path metadataFile, JobGraph graph, boolean allowNonRestoredState) {
+    /**
+     * @param backend the state backend the job runs with: a checkpoint, whose format is backend
+     *     specific, restores only into the backend that took it (a savepoint into either)
+     * @throws InvalidInputException naming the metadata file and the operator when the job cannot start from it
+     */
+    public static void check(CheckpointMetadata metadata, Path metadataFile, JobGraph graph, boolean allowNonRestoredState,
+                             StateBackendType backend) {
+        if (metadata.kind() == SnapshotKind.CHECKPOINT) {
+            checkBackend(metadata, metadataFile, backend);
+        }
         for (OperatorStateSnapshot op : metadata.operators()) {
             JobGraph.ResolvedNode node = graph.nodeByUid(op.operatorId());
             if (node == null) {
@@ -44,12 +56,43 @@ public final class RestoreCheck {
         }
     }
 
-    /** Reads a snapshot's metadata and every state file it points to; throws naming what is missing or corrupt. */
+    private static void checkBackend(CheckpointMetadata metadata, Path metadataFile, StateBackendType backend) {
+        String advice = "; a checkpoint's format belongs to the state backend that took it: run with "
+                + "state.backend.type: %s, or resume from a savepoint (canonical format, restores into either backend)";
+        if (metadata.nativeKeyedFormat().isPresent() && backend != StateBackendType.ROCKSDB) {
+            throw new InvalidInputException(metadataFile + ": checkpoint " + metadata.checkpointId()
+                    + " holds RocksDB state in its native format (" + metadata.nativeKeyedFormat().get()
+                    + "), but the job uses the " + name(backend) + " state backend" + String.format(advice, "rocksdb"));
+        }
+        if (metadata.hasCanonicalKeyedState() && backend == StateBackendType.ROCKSDB) {
+            throw new InvalidInputException(metadataFile + ": checkpoint " + metadata.checkpointId()
+                    + " holds heap (hashmap) state, but the job uses the rocksdb state backend"
+                    + String.format(advice, "hashmap"));
+        }
+    }
+
+    private static String name(StateBackendType backend) {
+        return backend.spellings().get(0);
+    }
+
+    /**
+     * Reads a snapshot's metadata and every state file it points to (for a native RocksDB
+     * checkpoint: its files in the checkpoint's folder and in {@code shared/} next to it, by size and
+     * checksum); throws naming what is missing or corrupt.
+     */
     public static CheckpointMetadata verifyIntact(Path metadataFile) {
         CheckpointMetadata metadata = io.snapsim.core.storage.MetadataFormat.read(metadataFile);
+        Path checkpointDirectory = metadataFile.toAbsolutePath().normalize().getParent();
         for (OperatorStateSnapshot op : metadata.operators()) {
             for (var subtask : op.subtasks()) {
-                if (subtask.keyedState() != null) {
+                if (subtask.keyedState() instanceof StateHandle.Native nativeHandle) {
+                    try {
+                        IncrementalStateHandle.fromStateHandle(nativeHandle)
+                                .verifyFiles(checkpointDirectory.getParent(), checkpointDirectory);
+                    } catch (IllegalStateException | IllegalArgumentException e) {
+                        throw new CheckpointFormatException(metadataFile, e.getMessage());
+                    }
+                } else if (subtask.keyedState() != null) {
                     io.snapsim.core.storage.StateReader.read(subtask.keyedState(), metadataFile);
                 }
                 if (subtask.operatorState() != null) {

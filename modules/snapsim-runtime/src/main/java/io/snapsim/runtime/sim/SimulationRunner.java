@@ -88,7 +88,8 @@ public final class SimulationRunner {
         config.getOptional(io.snapsim.core.config.StateOptions.RECOVERY_PATH).ifPresent(path -> {
             Path metadataFile = io.snapsim.core.storage.StoragePaths.resolveMetadataFile(path);
             io.snapsim.runtime.job.RestoreCheck.check(io.snapsim.runtime.job.RestoreCheck.verifyIntact(metadataFile),
-                    metadataFile, runGraph, config.get(io.snapsim.core.config.StateOptions.IGNORE_UNCLAIMED_STATE));
+                    metadataFile, runGraph, config.get(io.snapsim.core.config.StateOptions.IGNORE_UNCLAIMED_STATE),
+                    config.get(io.snapsim.core.config.StateOptions.BACKEND_TYPE));
         });
 
         out.accept("reference: running '" + spec.job() + "' failure-free (parallelism " + spec.parallelism() + ")");
@@ -411,7 +412,7 @@ public final class SimulationRunner {
             s.subtaskMetrics().forEach((id, metrics) -> subtasks.put(id.toString(), Map.of(
                     "alignmentMillis", metrics.alignmentDurationMs(), "startDelayMillis", metrics.startDelayMs(),
                     "syncMillis", metrics.syncDurationMs(), "asyncMillis", metrics.asyncDurationMs(),
-                    "stateSize", metrics.stateSize())));
+                    "checkpointedSize", metrics.stateSize())));
             row.put("subtasks", subtasks);
             rows.add(row);
         }

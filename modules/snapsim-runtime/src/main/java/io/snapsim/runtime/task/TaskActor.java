@@ -21,6 +21,11 @@ import io.snapsim.core.storage.StateReader;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
 import io.snapsim.runtime.job.JobMaster;
+import io.snapsim.rocksdb.ClaimMode;
+import io.snapsim.rocksdb.IncrementalStateHandle;
+import io.snapsim.rocksdb.IncrementalUploader;
+import io.snapsim.rocksdb.NativeCheckpointUpload;
+import io.snapsim.rocksdb.RocksDBKeyedStateBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -122,14 +127,18 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private record TimedCrash(int faultIndex) implements Command {
     }
 
+    /** The asynchronous part of a snapshot ended; {@code nativeHandles[i]} is operator i's RocksDB checkpoint, if any. */
     private record SnapshotWritten(long checkpointId, Map<SubtaskId, SubtaskStateSnapshot> states,
-                                   SubtaskCheckpointMetrics metrics, Throwable failure) implements Command {
+                                   SubtaskCheckpointMetrics metrics, IncrementalStateHandle[] nativeHandles,
+                                   Throwable failure) implements Command {
     }
 
     private static final int SOURCE_CHUNK_BATCHES = 4;
 
     private final TaskSpec spec;
     private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers;
+    /** Checkpoints whose RocksDB state this task uploaded natively, not yet known complete or aborted. */
+    private final java.util.TreeSet<Long> nativeCheckpoints = new java.util.TreeSet<>();
     /** Slow writes already applied (fault indexes), so a re-delivered acknowledgement is not delayed twice. */
     private final java.util.Set<Integer> slowWritesApplied = new java.util.HashSet<>();
     /** Savepoint folders by checkpoint id, learnt from the trigger (sources) or the first barrier. */
@@ -376,11 +385,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 continue;
             }
             if (backends[i] != null && !r.keyedState().isEmpty()) {
-                List<byte[]> snapshots = new ArrayList<>();
-                for (StateHandle h : r.keyedState()) {
-                    snapshots.add(StateReader.read(h, metadata));
+                if (r.keyedState().get(0) instanceof StateHandle.Native nativeHandle) {
+                    restoreNative(i, nativeHandle, r.keyedState().size(), metadata, restore.checkpointId());
+                } else {
+                    List<byte[]> snapshots = new ArrayList<>();
+                    for (StateHandle h : r.keyedState()) {
+                        snapshots.add(StateReader.read(h, metadata));
+                    }
+                    backends[i].restore(snapshots);
                 }
-                backends[i].restore(snapshots);
             }
             if (r.operatorState() != null) {
                 operators[i].restoreOperatorState(StateReader.read(r.operatorState(), metadata));
@@ -390,6 +403,30 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             }
         }
         lastCompletedId = restore.checkpointId();
+    }
+
+    /**
+     * Rebuilds operator {@code i}'s RocksDB database from a native checkpoint: its private files in
+     * the checkpoint's folder, its shared files in the {@code shared/} folder next to it. A checkpoint
+     * of this very job is claimed (the next incremental checkpoint reuses its shared files, which this
+     * job's coordinator owns); one of another job is only read (its files are never referenced).
+     */
+    private void restoreNative(int i, StateHandle.Native handle, int handles, Path metadata, long checkpointId) {
+        if (!(backends[i] instanceof RocksDBKeyedStateBackend rocks)) {
+            throw new TaskFailure("checkpoint " + checkpointId + " holds the RocksDB state of " + ids[i]
+                    + " in its native format, which only the rocksdb state backend reads; this job uses "
+                    + spec.stateBackend().spellings().get(0));
+        }
+        if (handles != 1) {
+            throw new TaskFailure("checkpoint " + checkpointId + " would give " + ids[i] + " " + handles
+                    + " native RocksDB checkpoints; a checkpoint cannot be rescaled: take a savepoint");
+        }
+        Path checkpointDirectory = metadata.toAbsolutePath().normalize().getParent();
+        Path jobDirectory = checkpointDirectory.getParent();
+        boolean ownJob = spec.storage() != null
+                && jobDirectory.equals(spec.storage().jobDirectory().toAbsolutePath().normalize());
+        rocks.restoreFromIncremental(IncrementalStateHandle.fromStateHandle(handle), jobDirectory, checkpointDirectory,
+                ownJob ? ClaimMode.CLAIM : ClaimMode.NO_CLAIM);
     }
 
     // ---------------------------------------------------------------- input
@@ -587,16 +624,23 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         long startDelay = Math.max(0, firstBarrierMillis - timestamp);
         firstBarrierMillis = 0;
         int n = chain.size();
+        String savepointDir = savepointTargets.remove(checkpointId);
+        savepointTargets.headMap(checkpointId).clear(); // targets of checkpoints that were aborted
         byte[][] keyed = new byte[n][];
+        NativeCheckpointUpload[] uploads = new NativeCheckpointUpload[n];
         byte[][] operatorState = new byte[n][];
         List<Map<String, Long>> positions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            keyed[i] = backends[i] == null ? null : backends[i].snapshot();
+            // checkpoints of RocksDB state are native (the database's files); savepoints are canonical
+            if (backends[i] instanceof RocksDBKeyedStateBackend rocks && savepointDir == null) {
+                uploads[i] = rocks.startNativeCheckpoint(checkpointId, spec.incrementalCheckpoints(),
+                        new IncrementalUploader(chain.get(i).uid(), spec.subtask()));
+            } else if (backends[i] != null) {
+                keyed[i] = backends[i].snapshot();
+            }
             operatorState[i] = operators[i].snapshotOperatorState(checkpointId);
             positions.add(operators[i] instanceof SourceOperator s ? s.positions() : Map.of());
         }
-        String savepointDir = savepointTargets.remove(checkpointId);
-        savepointTargets.headMap(checkpointId).clear(); // targets of checkpoints that were aborted
         router.broadcast(new ChannelEvent.Barrier(checkpointId, timestamp, savepointDir));
         lastSnapshotId = checkpointId;
         record("snapshot", checkpointId, -1, "records " + java.util.Arrays.toString(recordsIn));
@@ -608,6 +652,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         CompletableFuture<SnapshotWritten> write = CompletableFuture.supplyAsync(() -> {
             long asyncStart = clock.nanos();
             if (failWrite != null) {
+                for (NativeCheckpointUpload upload : uploads) {
+                    if (upload != null) {
+                        upload.discard();
+                    }
+                }
                 throw new java.io.UncheckedIOException(new java.io.IOException("injected storage failure (fault "
                         + failWrite.faultIndex() + ") writing the state of checkpoint " + checkpointId));
             }
@@ -615,23 +664,30 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             Path dir = savepointDir != null ? Path.of(savepointDir) : storage.checkpointDirectory(checkpointId);
             boolean relative = savepointDir != null;
             Map<SubtaskId, SubtaskStateSnapshot> states = new LinkedHashMap<>();
+            IncrementalStateHandle[] nativeHandles = new IncrementalStateHandle[n];
             long size = 0;
             for (int i = 0; i < n; i++) {
                 ResolvedNode node = chain.get(i);
                 String base = node.uid() + "-" + spec.subtask();
-                StateHandle k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], relative);
+                StateHandle k;
+                if (uploads[i] != null) {
+                    nativeHandles[i] = uploads[i].upload(storage.jobDirectory(), dir);
+                    k = nativeHandles[i].toStateHandle();
+                } else {
+                    k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], relative);
+                }
                 StateHandle o = operatorState[i] == null ? null : storage.writeState(dir, base + "-operator", operatorState[i], relative);
                 KeyGroupRange range = backends[i] == null ? KeyGroupRange.EMPTY : backends[i].keyGroupRange();
                 SubtaskStateSnapshot s = new SubtaskStateSnapshot(spec.subtask(), range, k, o, positions.get(i));
-                size += s.stateSize();
+                size += s.checkpointedSize();
                 states.put(ids[i], s);
             }
             long asyncMs = (clock.nanos() - asyncStart) / 1_000_000;
             return new SnapshotWritten(checkpointId, states,
-                    new SubtaskCheckpointMetrics(alignmentMs, startDelay, syncMs, asyncMs, size), null);
+                    new SubtaskCheckpointMetrics(alignmentMs, startDelay, syncMs, asyncMs, size), nativeHandles, null);
         }, spec.services().ioExecutor());
         getContext().pipeToSelf(write, (ok, err) -> err == null ? ok
-                : new SnapshotWritten(checkpointId, Map.of(), null, err));
+                : new SnapshotWritten(checkpointId, Map.of(), null, null, err));
     }
 
     private Behavior<Command> onSnapshotWritten(SnapshotWritten written) {
@@ -645,6 +701,14 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 record("slow-write", written.checkpointId(), -1, "fault " + slow.faultIndex() + ": +" + slow.delay() + " ms");
                 timers.startSingleTimer("slow-" + slow.faultIndex(), written, java.time.Duration.ofMillis(slow.delay()));
                 return this;
+            }
+            if (written.nativeHandles() != null) {
+                for (int i = 0; i < chain.size(); i++) {
+                    if (written.nativeHandles()[i] != null && backends[i] instanceof RocksDBKeyedStateBackend rocks) {
+                        rocks.nativeCheckpointUploaded(written.nativeHandles()[i]);
+                        nativeCheckpoints.add(written.checkpointId());
+                    }
+                }
             }
             record("acknowledged", written.checkpointId(), -1, null);
             spec.coordinator().tell(new CheckpointCoordinatorActor.Acknowledge(spec.attempt(), written.checkpointId(),
@@ -692,6 +756,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             }
             lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
             record("checkpoint-complete-notified", notify.checkpointId(), -1, null);
+            if (nativeCheckpoints.contains(notify.checkpointId())) {
+                // the next incremental checkpoint may reuse its shared files (a savepoint's never)
+                for (KeyedStateBackend backend : backends) {
+                    if (backend instanceof RocksDBKeyedStateBackend rocks) {
+                        rocks.notifyCheckpointComplete(notify.checkpointId());
+                    }
+                }
+                nativeCheckpoints.headSet(notify.checkpointId(), true).clear();
+            }
             for (StreamOperator op : operators) {
                 op.notifyCheckpointComplete(notify.checkpointId());
             }
@@ -705,6 +778,13 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 return;
             }
             record("checkpoint-abort-notified", notify.checkpointId(), -1, null);
+            if (nativeCheckpoints.remove(notify.checkpointId())) {
+                for (KeyedStateBackend backend : backends) {
+                    if (backend instanceof RocksDBKeyedStateBackend rocks) {
+                        rocks.notifyCheckpointAborted(notify.checkpointId());
+                    }
+                }
+            }
             if (barrierHandler != null) {
                 barrierHandler.abortCheckpoint(notify.checkpointId());
             }

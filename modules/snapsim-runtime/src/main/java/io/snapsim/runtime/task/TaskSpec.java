@@ -24,6 +24,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param storage            where to write state files; null when checkpointing is off
  * @param restore            state to restore, or null for a fresh start
  * @param faults             crashes this task must perform
+ * @param stateBackend       where keyed state lives (hashmap or rocksdb)
+ * @param incrementalCheckpoints whether RocksDB checkpoints are incremental (otherwise full native copies)
  */
 public record TaskSpec(
         JobPlan plan,
@@ -40,6 +42,7 @@ public record TaskSpec(
         List<ArmedFault> faults,
         List<io.snapsim.runtime.fault.ChannelFault> channelFaults,
         io.snapsim.core.config.StateBackendType stateBackend,
+        boolean incrementalCheckpoints,
         String jobId,
         RuntimeServices services,
         ActorRef<CheckpointCoordinatorActor.Command> coordinator,
