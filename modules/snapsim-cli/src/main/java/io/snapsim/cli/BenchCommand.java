@@ -56,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--backend", description = "state.backend.type: hashmap or rocksdb (default ${DEFAULT-VALUE})")
     String backend = "hashmap";
 
+    @Option(names = "--incremental", description = "RocksDB: incremental checkpoints (execution.checkpointing.incremental)")
+    boolean incremental;
+
     @Option(names = "--dir", description = "checkpoint directory (default: a new temporary directory)")
     Path dir;
 
@@ -66,8 +69,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = commandSpec.commandLine().getOut();
         Path checkpoints = dir != null ? dir : Files.createTempDirectory("snapsim-bench");
-        out.printf("keyed running sum: %,d records, %,d keys, parallelism %d, %s state, %d run(s) per setting after %d warm-up%n",
-                records, keys, parallelism, backend, repeat, warmup);
+        out.printf("keyed running sum: %,d records, %,d keys, parallelism %d, %s state%s, %d run(s) per setting after %d warm-up%n",
+                records, keys, parallelism, backend, incremental ? " (incremental checkpoints)" : "", repeat, warmup);
         out.printf("machine: %d cores, %s %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -84,15 +87,20 @@ final class BenchCommand implements Callable<Integer> {
           for (String interval : intervals) {
             List<Double> rates = new ArrayList<>();
             List<Long> completed = new ArrayList<>();
+            List<Double> written = new ArrayList<>();
             for (int r = 0; r < repeat; r++) {
                 Measurement m = measure(interval, checkpoints, seed++, execution);
                 rates.add(m.recordsPerSecond());
                 completed.add(m.checkpoints());
+                if (m.writtenShare() >= 0) {
+                    written.add(m.writtenShare());
+                }
             }
             double median = median(rates);
             medians.put(executions.size() > 1 ? execution + " " + interval : interval, median);
-            out.printf("  %-13s checkpointing %-7s median %,12.0f records/s   runs %s   checkpoints %s%n", execution,
-                    interval, median, rates.stream().map(v -> String.format("%,.0f", v)).toList(), completed);
+            out.printf("  %-13s checkpointing %-7s median %,12.0f records/s   runs %s   checkpoints %s%s%n", execution,
+                    interval, median, rates.stream().map(v -> String.format("%,.0f", v)).toList(), completed,
+                    written.isEmpty() ? "" : String.format("   checkpointed/full size %.1f%%", 100 * median(written)));
           }
         }
         if (executions.contains("live") && executions.contains("deterministic")) {
@@ -113,7 +121,8 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Measurement(double recordsPerSecond, long checkpoints) {
+    /** @param writtenShare checkpointed over full size, summed over the completed checkpoints after the first; -1 if none */
+    private record Measurement(double recordsPerSecond, long checkpoints, double writtenShare) {
     }
 
     private Measurement measure(String interval, Path checkpoints, long seed, String execution) throws Exception {
@@ -127,6 +136,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         keysMap.put("restart-strategy.type", "none");
         keysMap.put("state.backend.type", backend);
+        keysMap.put("execution.checkpointing.incremental", Boolean.toString(incremental));
         Configuration config = Configuration.fromMap(keysMap, "bench");
         String jobId = JobIds.newJobId(seed, "bench", checkpoints);
         JobRunSettings settings = JobSettingsResolver.resolve(config, jobId, checkpoints, List.of(), seed);
@@ -145,7 +155,20 @@ final class BenchCommand implements Callable<Integer> {
         if (result.status() != JobStatus.FINISHED) {
             throw new IllegalStateException("bench run " + result.status() + ": " + result.failureMessage());
         }
-        return new Measurement(records / seconds, result.counts() == null ? 0 : result.counts().completed());
+        long checkpointed = 0;
+        long full = 0;
+        boolean first = true;
+        for (var stats : result.checkpointHistory()) {
+            if (stats.status() == io.snapsim.core.checkpoint.CheckpointStatus.COMPLETED) {
+                if (!first) { // the first checkpoint of a job uploads everything
+                    checkpointed += stats.checkpointedSize();
+                    full += stats.stateSize();
+                }
+                first = false;
+            }
+        }
+        return new Measurement(records / seconds, result.counts() == null ? 0 : result.counts().completed(),
+                full == 0 ? -1 : (double) checkpointed / full);
     }
 
     private static double median(List<Double> values) {

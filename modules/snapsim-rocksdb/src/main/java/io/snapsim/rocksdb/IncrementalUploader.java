@@ -136,12 +136,6 @@ public final class IncrementalUploader {
 
     private Path preparePrivateDirectory(Path checkpointDirectory) {
         Path directory = checkpointDirectory.resolve(privateDirectoryName());
-        if (!Files.isDirectory(checkpointDirectory)) {
-            // the coordinator creates it when it triggers the checkpoint and deletes it when it aborts
-            // it: a late upload must not bring a discarded checkpoint's folder back
-            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(checkpointDirectory.toString(), null,
-                    "the checkpoint's folder is gone (the checkpoint was aborted)"));
-        }
         StateFiles.createDirectories(directory);
         try (Stream<Path> existing = Files.list(directory)) {
             if (existing.findAny().isPresent()) {

@@ -75,4 +75,36 @@ class SourceDocumentRocksDBTest {
         assertThat(result.finalKeyedState().get("process").get("count")).hasSize(50)
                 .allSatisfy((key, value) -> assertThat(value).isEqualTo(400L));
     }
+
+    @Test
+    void embeddedRocksDBWithIncrementalCheckpointsWritesLessThanTheFullSizeAfterTheFirst() throws Exception {
+        for (boolean incremental : new boolean[] {true, false}) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.enableCheckpointing(5);
+            env.setParallelism(2);
+            env.getCheckpointConfig().setCheckpointStorage("file://" + temp.resolve("checkpoints-" + incremental));
+            env.setStateBackend(new io.snapsim.core.api.EmbeddedRocksDBStateBackend(incremental));
+            env.fromSource(SequenceGeneratorSource.sequence("numbers", 300_000, 4), "source")
+                    .keyBy(n -> n % 5_000)
+                    .process(new Count())
+                    .sinkTo(FileSinks.transactional(temp.resolve("out-" + incremental)));
+
+            JobResult result = env.execute("embedded");
+
+            assertThat(result.status()).isEqualTo(JobStatus.FINISHED);
+            var completed = result.checkpointHistory().stream()
+                    .filter(s -> s.status() == io.snapsim.core.checkpoint.CheckpointStatus.COMPLETED).toList();
+            assertThat(completed).as("incremental=%s", incremental).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(completed.get(0).checkpointedSize()).isEqualTo(completed.get(0).stateSize());
+            if (incremental) {
+                assertThat(completed.subList(1, completed.size()))
+                        .as("later checkpoints reuse the files of earlier ones")
+                        .anyMatch(s -> s.checkpointedSize() < s.stateSize());
+            } else {
+                assertThat(completed).allMatch(s -> s.checkpointedSize() == s.stateSize());
+            }
+            assertThat(result.finalKeyedState().get("process").get("count")).hasSize(5_000)
+                    .allSatisfy((key, value) -> assertThat(value).isEqualTo(60L));
+        }
+    }
 }

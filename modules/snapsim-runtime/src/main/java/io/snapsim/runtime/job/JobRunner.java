@@ -1,5 +1,6 @@
 package io.snapsim.runtime.job;
 
+import io.snapsim.runtime.task.TaskActor;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.snapsim.core.graph.JobGraph;
@@ -67,6 +68,7 @@ public final class JobRunner {
                         deleteTree(journalDir);
                         deleteIfEmpty(settings.checkpointsDirectory().resolve(settings.jobId()));
                     }
+                    deleteIfEmpty(TaskActor.localStateRoot(settings.jobId()));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException cleanupFailure) {
@@ -124,6 +126,11 @@ public final class JobRunner {
             }
         } finally {
             runtime.shutdown();
+            try {
+                deleteIfEmpty(TaskActor.localStateRoot(settings.jobId()));
+            } catch (RuntimeException cleanupFailure) {
+                // an instance folder still in use: left on disk, the result stands
+            }
         }
         return result.isDone() ? java.util.Optional.of(result.join()) : java.util.Optional.empty();
     }

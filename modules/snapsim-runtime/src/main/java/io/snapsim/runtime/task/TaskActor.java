@@ -369,8 +369,12 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
      * system's temporary directory (Flink's io.tmp.dirs), removed when the task stops.
      */
     private Path localStateDirectory(String operatorUid) {
-        return Path.of(System.getProperty("java.io.tmpdir"), "snapsim-rocksdb", spec.jobId(),
-                operatorUid + "-" + spec.subtask() + "-attempt-" + spec.attempt());
+        return localStateRoot(spec.jobId()).resolve(operatorUid + "-" + spec.subtask() + "-attempt-" + spec.attempt());
+    }
+
+    /** The folder of a job's local RocksDB instances; the job's runner removes it once every task stopped. */
+    public static Path localStateRoot(String jobId) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "snapsim-rocksdb", jobId);
     }
 
     private void restoreState() throws Exception {
@@ -671,6 +675,13 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 String base = node.uid() + "-" + spec.subtask();
                 StateHandle k;
                 if (uploads[i] != null) {
+                    if (!Files.isDirectory(dir)) {
+                        // the coordinator made it at the trigger and deletes it on abort: a late upload
+                        // must not bring an aborted checkpoint's folder back
+                        uploads[i].discard();
+                        throw new java.io.UncheckedIOException(new java.io.IOException("the folder of checkpoint "
+                                + checkpointId + " is gone (the checkpoint was aborted)"));
+                    }
                     nativeHandles[i] = uploads[i].upload(storage.jobDirectory(), dir);
                     k = nativeHandles[i].toStateHandle();
                 } else {
