@@ -491,6 +491,13 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         List<SubtaskStateSnapshot> states = core.pendingCheckpoint(written.checkpointId())
                 .map(p -> List.copyOf(p.acknowledgedStates().values())).orElse(List.of());
+        String gone = sharedState.reusedFileNoLongerHeld(written.checkpointId(), states);
+        if (gone != null) {
+            // based on a checkpoint subsumed meanwhile (concurrent checkpoints): never complete it
+            core.fail(written.checkpointId(), CheckpointFailureReason.SUBSUMED, "it reuses shared file " + gone
+                    + ", which no retained checkpoint holds any more", now).ifPresent(this::onAborted);
+            return this;
+        }
         Optional<CompletionOutcome> completion = core.complete(written.checkpointId(), written.path(), now);
         if (completion.isEmpty()) {
             discard(written.checkpointId()); // expired or aborted while the metadata was written
@@ -500,14 +507,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         if (outcome.completed().kind() == TriggerKind.SAVEPOINT) {
             return onSavepointCompleted(outcome.completed());
         }
-        try {
-            sharedState.completed(written.checkpointId(), states);
-        } catch (IllegalStateException e) {
-            // a task reused a shared file that is gone: a bug in snapsim's incremental bookkeeping
-            master.tell(new JobMaster.CheckpointFailureLimitExceeded("checkpoint " + written.checkpointId()
-                    + " cannot be kept: " + e.getMessage()));
-            return this;
-        }
+        sharedState.completed(written.checkpointId(), states); // every reused file is held: checked above
         // no sizes in the history: they depend on paths inside state (the sink records its folder), and
         // the history must be byte-identical for the same seed wherever the run folder is
         record("checkpoint-completed", written.checkpointId(), null);

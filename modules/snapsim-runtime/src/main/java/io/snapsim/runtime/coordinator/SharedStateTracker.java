@@ -68,6 +68,23 @@ final class SharedStateTracker {
     }
 
     /**
+     * The first shared file the checkpoint reuses from an earlier checkpoint that no retained
+     * checkpoint holds any more (so it may have been deleted), or null when every reused file is
+     * held. A task reuses the files of the last checkpoint it knows completed; with concurrent
+     * checkpoints, that one may have been subsumed meanwhile.
+     */
+    String reusedFileNoLongerHeld(long checkpointId, Collection<SubtaskStateSnapshot> states) {
+        for (IncrementalStateHandle handle : nativeHandles(states)) {
+            for (var file : handle.sharedFiles()) {
+                if (file.uploadedBy() != checkpointId && registry.referenceCount(file.sharedKey()) == 0) {
+                    return file.sharedKey() + " (uploaded by checkpoint " + file.uploadedBy() + ")";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * A checkpoint completed: count its references.
      *
      * @throws IllegalStateException if it reuses a file no retained checkpoint holds any more
