@@ -58,7 +58,8 @@ final class ListCheckpointsCommand implements Callable<Integer> {
                 continue;
             }
             Display.Table table = new Display.Table(
-                    "id", "kind", "completed", "size", "self-contained", "retention", "path", "status");
+                    "id", "kind", "completed", "checkpointed", "full size", "self-contained", "retention", "path",
+                    "status");
             for (Snapshot s : job.getValue()) {
                 table.add(row(s));
                 total++;
@@ -79,10 +80,10 @@ final class ListCheckpointsCommand implements Callable<Integer> {
         CheckpointMetadata md = s.metadata();
         if (md == null) {
             Path path = s.status() == Status.INCOMPLETE ? s.directory() : s.metadataFile();
-            return new String[] {id, kind, "-", "-", "-", "-", path.toString(), s.problem()};
+            return new String[] {id, kind, "-", "-", "-", "-", "-", path.toString(), s.problem()};
         }
         String status = s.problem() == null ? "ok" : "ok; " + s.problem();
-        return new String[] {id, kind, Display.time(md.completionTimestamp()), Display.bytes(md.stateSize()),
-                md.isSelfContained() ? "yes" : "no", Display.orDash(md.retention()), s.metadataFile().toString(), status};
+        return new String[] {id, kind, Display.time(md.completionTimestamp()), Display.bytes(md.checkpointedSize()),
+                Display.bytes(md.stateSize()), md.isSelfContained() ? "yes" : "no", Display.orDash(md.retention()), s.metadataFile().toString(), status};
     }
 }
