@@ -28,7 +28,18 @@ final class StateFiles {
                 }
 
                 @Override
+                public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                    if (failure instanceof java.nio.file.NoSuchFileException) {
+                        return FileVisitResult.CONTINUE; // deleted meanwhile (an upload discarding its snapshot)
+                    }
+                    throw failure;
+                }
+
+                @Override
                 public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                    if (failure instanceof java.nio.file.NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (failure != null) {
                         throw failure;
                     }
