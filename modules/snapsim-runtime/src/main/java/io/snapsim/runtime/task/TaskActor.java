@@ -674,20 +674,23 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 ResolvedNode node = chain.get(i);
                 String base = node.uid() + "-" + spec.subtask();
                 StateHandle k;
-                if (uploads[i] != null) {
-                    if (!Files.isDirectory(dir)) {
-                        // the coordinator made it at the trigger and deletes it on abort: a late upload
-                        // must not bring an aborted checkpoint's folder back
-                        uploads[i].discard();
-                        throw new java.io.UncheckedIOException(new java.io.IOException("the folder of checkpoint "
-                                + checkpointId + " is gone (the checkpoint was aborted)"));
+                StateHandle o;
+                try {
+                    if (uploads[i] != null) {
+                        nativeHandles[i] = uploadNative(uploads[i], dir, checkpointId);
+                        k = nativeHandles[i].toStateHandle();
+                    } else {
+                        k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], relative);
                     }
-                    nativeHandles[i] = uploads[i].upload(storage.jobDirectory(), dir);
-                    k = nativeHandles[i].toStateHandle();
-                } else {
-                    k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], relative);
+                    o = operatorState[i] == null ? null : storage.writeState(dir, base + "-operator", operatorState[i], relative);
+                } catch (RuntimeException e) {
+                    for (int j = i + 1; j < n; j++) { // the failing upload discarded its own local files
+                        if (uploads[j] != null) {
+                            uploads[j].discard();
+                        }
+                    }
+                    throw e;
                 }
-                StateHandle o = operatorState[i] == null ? null : storage.writeState(dir, base + "-operator", operatorState[i], relative);
                 KeyGroupRange range = backends[i] == null ? KeyGroupRange.EMPTY : backends[i].keyGroupRange();
                 SubtaskStateSnapshot s = new SubtaskStateSnapshot(spec.subtask(), range, k, o, positions.get(i));
                 size += s.checkpointedSize();
@@ -699,6 +702,18 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }, spec.services().ioExecutor());
         getContext().pipeToSelf(write, (ok, err) -> err == null ? ok
                 : new SnapshotWritten(checkpointId, Map.of(), null, null, err));
+    }
+
+    /** Uploads a RocksDB checkpoint's files (on the I/O executor) into the checkpoint's folder and {@code shared/}. */
+    private IncrementalStateHandle uploadNative(NativeCheckpointUpload upload, Path checkpointDirectory, long checkpointId) {
+        if (!Files.isDirectory(checkpointDirectory)) {
+            // the coordinator made it at the trigger and deletes it on abort: a late upload must not
+            // bring an aborted checkpoint's folder back
+            upload.discard();
+            throw new java.io.UncheckedIOException(new java.io.IOException("the folder of checkpoint "
+                    + checkpointId + " is gone (the checkpoint was aborted)"));
+        }
+        return upload.upload(spec.storage().jobDirectory(), checkpointDirectory);
     }
 
     private Behavior<Command> onSnapshotWritten(SnapshotWritten written) {
