@@ -12,19 +12,29 @@ import io.snapsim.core.sim.Faults;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.sim.SinkKind;
 import io.snapsim.core.verdict.Outcome;
+import io.snapsim.runtime.TestBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every kind of fault in the catalogue, run deterministically on the running sum: the faults the
  * model tolerates must leave the result equal to a failure-free run; damaged checkpoints must be
  * detected on restore; the model-breaking network faults must make the verdict report a divergence.
+ * Every test runs with the state on the heap ({@code hashmap}) and in RocksDB with incremental
+ * checkpoints, where a damaged state file is one of the RocksDB files under
+ * {@code chk-N/{uid}-{subtask}/}, detected on restore by its size or checksum. Virtual time does not
+ * depend on the backend, so the faults strike at the same virtual times on both; RocksDB, slower in
+ * wall-clock time, runs two thirds of the records, which still reach every checkpoint and time the
+ * faults name.
  */
 class FaultCatalogueTest {
     @TempDir
@@ -32,21 +42,28 @@ class FaultCatalogueTest {
 
     private final List<String> console = new ArrayList<>();
 
-    private SimulationResult run(String name, List<FaultSpec> faults, Expectation expect, Map<String, String> extra) throws Exception {
+    static Stream<TestBackend> backends() {
+        return Stream.of(TestBackend.HASHMAP, TestBackend.ROCKSDB_INCREMENTAL);
+    }
+
+    private SimulationResult run(TestBackend backend, String name, List<FaultSpec> faults, Expectation expect,
+                                 Map<String, String> extra) throws Exception {
         Map<String, String> keys = new LinkedHashMap<>(Map.of(
                 "execution.checkpointing.interval", "20 ms",
                 "restart-strategy.type", "fixed-delay",
                 "restart-strategy.fixed-delay.attempts", "5",
                 "restart-strategy.fixed-delay.delay", "5 ms"));
         keys.putAll(extra);
+        keys.putAll(backend.keys());
+        int records = backend.rocksdb() ? 200_000 : 300_000;
         SimulationSpec spec = new SimulationSpec(name, "", temp.resolve(name + ".yaml"), "running-sum",
-                Map.of("records", 300_000, "keys", 500), 2, 42, ExecutionMode.DETERMINISTIC, SinkKind.TRANSACTIONAL,
+                Map.of("records", records, "keys", 500), 2, 42, ExecutionMode.DETERMINISTIC, SinkKind.TRANSACTIONAL,
                 expect, Configuration.fromMap(keys, name), faults);
         return new SimulationRunner(temp.resolve("reports"), console::add).run(spec, spec.config(), "run");
     }
 
-    private SimulationResult runEquivalent(String name, FaultSpec... faults) throws Exception {
-        return run(name, List.of(faults), Expectation.EQUIVALENT, Map.of());
+    private SimulationResult runEquivalent(TestBackend backend, String name, FaultSpec... faults) throws Exception {
+        return run(backend, name, List.of(faults), Expectation.EQUIVALENT, Map.of());
     }
 
     private static void assertValidAfterRestart(SimulationResult r) {
@@ -54,26 +71,29 @@ class FaultCatalogueTest {
         assertThat(r.run().restarts()).isGreaterThanOrEqualTo(1);
     }
 
-    @Test
-    void crashesAtEachCheckpointPhaseRecover() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void crashesAtEachCheckpointPhaseRecover(TestBackend backend) throws Exception {
         for (Faults.CheckpointPhase phase : Faults.CheckpointPhase.values()) {
-            SimulationResult r = runEquivalent("phase-" + phase, new Faults.CrashAt("sum", 1, 3L, phase, null));
+            SimulationResult r = runEquivalent(backend, "phase-" + phase, new Faults.CrashAt("sum", 1, 3L, phase, null));
             assertValidAfterRestart(r);
             assertThat(r.run().counts().restored()).as("phase %s restores a checkpoint", phase).isEqualTo(1);
         }
     }
 
-    @Test
-    void crashAtATimeOfEveryOperatorSubtaskAndOfATaskManagerRecover() throws Exception {
-        assertValidAfterRestart(runEquivalent("at-time", new Faults.CrashAt("sum", 0, null, null, 60L)));
-        assertValidAfterRestart(runEquivalent("operator", new Faults.CrashOperator("sum", 20_000L, null, null)));
-        assertValidAfterRestart(runEquivalent("task-manager", new Faults.CrashTaskManager(1, 2, 50L, null)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void crashAtATimeOfEveryOperatorSubtaskAndOfATaskManagerRecover(TestBackend backend) throws Exception {
+        assertValidAfterRestart(runEquivalent(backend, "at-time", new Faults.CrashAt("sum", 0, null, null, 60L)));
+        assertValidAfterRestart(runEquivalent(backend, "operator", new Faults.CrashOperator("sum", 20_000L, null, null)));
+        assertValidAfterRestart(runEquivalent(backend, "task-manager", new Faults.CrashTaskManager(1, 2, 50L, null)));
     }
 
-    @Test
-    void aCrashedCoordinatorRecoversItsCompletedCheckpointsFromTheJournal() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aCrashedCoordinatorRecoversItsCompletedCheckpointsFromTheJournal(TestBackend backend) throws Exception {
         for (Faults.CoordinatorPhase phase : Faults.CoordinatorPhase.values()) {
-            SimulationResult r = runEquivalent("coordinator-" + phase, new Faults.CrashCoordinator(3, phase));
+            SimulationResult r = runEquivalent(backend, "coordinator-" + phase, new Faults.CrashCoordinator(3, phase));
             assertValidAfterRestart(r);
             List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
             assertThat(history).anyMatch(l -> l.contains("\"coordinator-crashed\""));
@@ -83,14 +103,15 @@ class FaultCatalogueTest {
         }
     }
 
-    @Test
-    void failedAndSlowStateWritesFailCheckpointsWithoutHarm() throws Exception {
-        SimulationResult failed = run("fail-write", List.of(new Faults.StorageFault(Faults.StorageKind.FAIL_WRITE, 2, "sum", null),
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void failedAndSlowStateWritesFailCheckpointsWithoutHarm(TestBackend backend) throws Exception {
+        SimulationResult failed = run(backend, "fail-write", List.of(new Faults.StorageFault(Faults.StorageKind.FAIL_WRITE, 2, "sum", null),
                 CrashFault.atCheckpoint("sum", 0, 4)), Expectation.EQUIVALENT, Map.of("execution.checkpointing.tolerable-failed-checkpoints", "1"));
         assertThat(failed.verdict().outcome()).as(failed.verdict().reason()).isEqualTo(Outcome.VALID);
         assertThat(failed.run().counts().failed()).isGreaterThanOrEqualTo(2);
 
-        SimulationResult slow = run("slow-write", List.of(new Faults.StorageFault(Faults.StorageKind.SLOW_WRITE, 2, "sum", 500L)),
+        SimulationResult slow = run(backend, "slow-write", List.of(new Faults.StorageFault(Faults.StorageKind.SLOW_WRITE, 2, "sum", 500L)),
                 Expectation.EQUIVALENT, Map.of("execution.checkpointing.timeout", "100 ms",
                         "execution.checkpointing.tolerable-failed-checkpoints", "3"));
         assertThat(slow.verdict().outcome()).as(slow.verdict().reason()).isEqualTo(Outcome.VALID);
@@ -98,10 +119,11 @@ class FaultCatalogueTest {
                 && s.failureReason() == io.snapsim.core.checkpoint.CheckpointFailureReason.EXPIRED);
     }
 
-    @Test
-    void aDamagedLatestCheckpointIsDetectedAndTheNewestIntactOneRestored() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aDamagedLatestCheckpointIsDetectedAndTheNewestIntactOneRestored(TestBackend backend) throws Exception {
         for (Faults.StorageKind kind : List.of(Faults.StorageKind.CORRUPT_METADATA, Faults.StorageKind.DELETE_METADATA)) {
-            SimulationResult r = run("damaged-" + kind, List.of(new Faults.StorageFault(kind, 3, null, null)),
+            SimulationResult r = run(backend, "damaged-" + kind, List.of(new Faults.StorageFault(kind, 3, null, null)),
                     Expectation.EQUIVALENT, Map.of("execution.checkpointing.num-retained", "2"));
             assertValidAfterRestart(r);
             List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
@@ -110,45 +132,80 @@ class FaultCatalogueTest {
         }
     }
 
-    @Test
-    void withNoIntactCheckpointTheJobFailsClearly() throws Exception {
-        SimulationResult r = runEquivalent("no-intact", new Faults.StorageFault(Faults.StorageKind.CORRUPT_METADATA, 3, null, null));
+    static Stream<Arguments> stateFileDamage() {
+        return backends().flatMap(backend -> Stream.of(Faults.StorageKind.CORRUPT_DATA, Faults.StorageKind.DELETE_DATA)
+                .map(kind -> Arguments.of(backend, kind)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("stateFileDamage")
+    void aDamagedStateFileOfTheLatestCheckpointIsDetectedByItsSizeOrChecksumAndTheNewestIntactOneRestored(
+            TestBackend backend, Faults.StorageKind kind) throws Exception {
+        // heap state above a 1-byte inline threshold goes to files; RocksDB state always does, and with
+        // the default threshold the first file in chk-3/ is then one of its files in chk-3/sum-0/
+        Map<String, String> keys = new LinkedHashMap<>(Map.of("execution.checkpointing.num-retained", "2"));
+        if (!backend.rocksdb()) {
+            keys.put("execution.checkpointing.data-inline-threshold", "1 b");
+        }
+        SimulationResult r = run(backend, "damaged-" + kind, List.of(new Faults.StorageFault(kind, 3, null, null)),
+                Expectation.EQUIVALENT, keys);
+
+        assertValidAfterRestart(r);
+        List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
+        assertThat(history).as("the fault damaged a state file, not _metadata").anyMatch(l ->
+                l.contains("\"fault-fired\"") && l.contains(" state file ") && l.contains("of completed checkpoint 3"));
+        String detected = kind == Faults.StorageKind.DELETE_DATA ? "missing" : "corrupt";
+        assertThat(history).as("the restore detects the damaged file (%s)", detected).anyMatch(l ->
+                l.contains("\"checkpoint-damaged\"") && l.contains("checkpoint 3 is damaged") && l.contains(detected)
+                        && (!backend.rocksdb() || l.contains("RocksDB file")));
+        assertThat(history).anyMatch(l -> l.contains("restoring checkpoint 2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void withNoIntactCheckpointTheJobFailsClearly(TestBackend backend) throws Exception {
+        SimulationResult r = runEquivalent(backend, "no-intact", new Faults.StorageFault(Faults.StorageKind.CORRUPT_METADATA, 3, null, null));
         assertThat(r.verdict().outcome()).isEqualTo(Outcome.UNKNOWN);
         assertThat(r.run().status()).isEqualTo(JobStatus.FAILED);
         assertThat(r.run().failureMessage()).contains("no intact retained checkpoint").contains("checkpoint 3 is damaged")
                 .contains("_metadata");
     }
 
-    @Test
-    void aSinkCommitThatFailsOnceIsRetriedAndStaysIdempotent() throws Exception {
-        assertValidAfterRestart(runEquivalent("commit-fails", new Faults.SinkCommitFails("sink", 1, 2)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aSinkCommitThatFailsOnceIsRetriedAndStaysIdempotent(TestBackend backend) throws Exception {
+        assertValidAfterRestart(runEquivalent(backend, "commit-fails", new Faults.SinkCommitFails("sink", 1, 2)));
     }
 
-    @Test
-    void delayedAndStalledChannelsStretchAlignmentButKeepTheResult() throws Exception {
-        SimulationResult delayed = runEquivalent("delay", new Faults.NetworkFault(Faults.NetworkKind.DELAY, "source", "sum", 10, 15L));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void delayedAndStalledChannelsStretchAlignmentButKeepTheResult(TestBackend backend) throws Exception {
+        SimulationResult delayed = runEquivalent(backend, "delay", new Faults.NetworkFault(Faults.NetworkKind.DELAY, "source", "sum", 10, 15L));
         assertThat(delayed.verdict().outcome()).as(delayed.verdict().reason()).isEqualTo(Outcome.VALID);
-        SimulationResult stalled = runEquivalent("stall", new Faults.NetworkFault(Faults.NetworkKind.STALL, "source", "sum", 10, 80L),
+        SimulationResult stalled = runEquivalent(backend, "stall", new Faults.NetworkFault(Faults.NetworkKind.STALL, "source", "sum", 10, 80L),
                 CrashFault.atCheckpoint("sum", 0, 5));
         assertThat(stalled.verdict().outcome()).as(stalled.verdict().reason()).isEqualTo(Outcome.VALID);
+        assertThat(stalled.run().restarts()).as("the crash at checkpoint 5 fired").isEqualTo(1);
         long longest = stalled.run().checkpointHistory().stream()
                 .mapToLong(io.snapsim.core.checkpoint.CheckpointStats::endToEndDurationMs).max().orElse(0);
         assertThat(longest).as("a checkpoint waits for the stalled channel's barriers").isGreaterThanOrEqualTo(40);
     }
 
-    @Test
-    void droppingOrReorderingMessagesBreaksTheModelAndTheVerdictSaysSo() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void droppingOrReorderingMessagesBreaksTheModelAndTheVerdictSaysSo(TestBackend backend) throws Exception {
         for (Faults.NetworkKind kind : List.of(Faults.NetworkKind.DROP, Faults.NetworkKind.REORDER)) {
-            SimulationResult equivalent = runEquivalent("broken-" + kind,
+            SimulationResult equivalent = runEquivalent(backend, "broken-" + kind,
                     new Faults.NetworkFault(kind, "source", "sum", 5, null));
             assertThat(equivalent.verdict().outcome()).as("%s: %s", kind, equivalent.verdict().reason())
                     .isEqualTo(Outcome.INVALID);
         }
     }
 
-    @Test
-    void aPlannedCancelLeavesTheLatestCheckpointOnlyWhenRetentionKeepsIt() throws Exception {
-        SimulationResult retained = run("cancel-retain", List.of(new Faults.Cancel(3L, null)), Expectation.EQUIVALENT,
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("backends")
+    void aPlannedCancelLeavesTheLatestCheckpointOnlyWhenRetentionKeepsIt(TestBackend backend) throws Exception {
+        SimulationResult retained = run(backend, "cancel-retain", List.of(new Faults.Cancel(3L, null)), Expectation.EQUIVALENT,
                 Map.of("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION"));
         assertThat(retained.verdict().outcome()).as(retained.verdict().reason()).isEqualTo(Outcome.VALID);
         assertThat(retained.run().status()).isEqualTo(JobStatus.CANCELED);
@@ -156,12 +213,14 @@ class FaultCatalogueTest {
         assertThat(retained.run().latestCheckpoint()).endsWith("chk-3/_metadata");
         assertThat(Path.of(retained.run().latestCheckpoint())).exists();
 
-        SimulationResult deleted = run("cancel-default", List.of(new Faults.Cancel(3L, null)), Expectation.EQUIVALENT,
+        SimulationResult deleted = run(backend, "cancel-default", List.of(new Faults.Cancel(3L, null)), Expectation.EQUIVALENT,
                 Map.of());
         assertThat(deleted.verdict().outcome()).isEqualTo(Outcome.VALID);
         assertThat(deleted.run().latestCheckpoint()).isNull();
         try (var files = Files.walk(deleted.runDir().resolve("checkpoints"))) {
-            assertThat(files.filter(p -> p.getFileName().toString().equals("_metadata")).toList()).isEmpty();
+            assertThat(files.filter(p -> p.getFileName().toString().equals("_metadata")
+                    || p.getParent().getFileName().toString().equals("shared")).toList())
+                    .as("no checkpoint metadata and no shared RocksDB file is left").isEmpty();
         }
     }
 }
