@@ -14,8 +14,25 @@ import java.nio.file.attribute.BasicFileAttributes;
 final class StateFiles {
     private StateFiles() {}
 
-    /** Deletes {@code path} and everything below it; does nothing when it does not exist. */
+    /**
+     * Deletes {@code path} and everything below it; does nothing when it does not exist. Files
+     * deleted meanwhile by another thread are skipped, and a folder that another thread filled
+     * meanwhile is walked again, a few times, before giving up.
+     */
     static void deleteRecursively(Path path) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(path);
+                return;
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.DirectoryNotEmptyException) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) {
         if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -250,7 +250,25 @@ public final class FsCheckpointStorage {
         }
     }
 
+    /**
+     * Deletes {@code root} and what is below it. A task may still be writing a late file into a
+     * checkpoint's folder while it is deleted (live execution), so a folder found not empty is
+     * walked again, a few times, before giving up.
+     */
     private static void deleteRecursively(Path root) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(root);
+                return;
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.DirectoryNotEmptyException) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
         try {
             // walkFileTree does not follow links by default: a link inside is deleted as a link.
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -270,6 +288,9 @@ public final class FsCheckpointStorage {
 
                 @Override
                 public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     if (e != null) {
                         throw e;
                     }

@@ -567,6 +567,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      */
     private Behavior<Command> onSavepointCompleted(CompletedCheckpoint savepoint) {
         savepointDirs.remove(savepoint.checkpointId());
+        sharedState.pendingEnded(savepoint.checkpointId());
         boolean stop = stopWithSavepoint.remove(savepoint.checkpointId());
         record("savepoint-completed", savepoint.checkpointId(), null);
         for (ActorRef<TaskActor.Command> task : sortedTasks()) {
@@ -620,8 +621,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         for (CompletedCheckpoint old : outcome.subsumedCompleted()) {
             record("checkpoint-subsumed", old.checkpointId(), "deleted");
             subsumedAwaitingStore.remove(old.checkpointId());
-            sharedState.released(old.checkpointId());
-            settings.storage().discardCheckpoint(old.checkpointId());
+            sharedState.released(old.checkpointId(), pendingIds());
+            discardFolder(old.checkpointId());
             store.tell(new CompletedCheckpointStore.Remove(old.checkpointId(), getContext().getSystem().ignoreRef()));
         }
     }
@@ -718,7 +719,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             if (data) {
                 // the first state file in the checkpoint's folder (RocksDB keeps its files in a sub-folder per subtask)
                 try (var files = java.nio.file.Files.walk(metadata.getParent())) {
-                    target = files.filter(p -> java.nio.file.Files.isRegularFile(p)
+                    target = files.filter(p -> java.nio.file.Files.isRegularFile(p) && sizeOf(p) > 0 // a flipped byte
                             && !p.getFileName().toString().startsWith("_")
                             && !p.getFileName().toString().startsWith(".")).sorted().findFirst().orElse(metadata);
                 } catch (java.io.IOException e) {
@@ -749,17 +750,41 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return false;
     }
 
+    private static long sizeOf(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     /** Tasks in a fixed order, so that deterministic runs send notifications in the same order. */
     private List<ActorRef<TaskActor.Command>> sortedTasks() {
         return new TreeMap<>(tasks).values().stream().toList();
+    }
+
+    private List<Long> pendingIds() {
+        return core.pendingCheckpoints().stream().map(PendingCheckpoint::checkpointId).toList();
     }
 
     /** Deletes a checkpoint that will not be retained: pending, or completed and no longer needed. */
     private void discard(long checkpointId) {
         if (settings.storage() != null) {
             sharedState.aborted(checkpointId);
-            sharedState.released(checkpointId);
+            sharedState.released(checkpointId, pendingIds());
+            discardFolder(checkpointId);
+        }
+    }
+
+    /**
+     * Deletes a {@code chk-N} folder. When a task's late write keeps it from going (live execution
+     * only), the coordinator goes on: the folder is deleted when the job ends.
+     */
+    private void discardFolder(long checkpointId) {
+        try {
             settings.storage().discardCheckpoint(checkpointId);
+        } catch (java.io.UncheckedIOException e) {
+            record("checkpoint-folder-kept", checkpointId, "cannot delete it yet: " + e.getMessage());
         }
     }
 
@@ -806,9 +831,13 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 : ": completed checkpoints deleted"));
         if (!settings.retention().keepsCheckpointsWhen(end.end())) {
             for (CompletedCheckpoint c : core.retainedCheckpoints()) {
-                settings.storage().discardCheckpoint(c.checkpointId());
+                discardFolder(c.checkpointId());
             }
-            settings.storage().discardJobDirectory();
+            try {
+                settings.storage().discardJobDirectory();
+            } catch (RuntimeException e) {
+                record("job-folder-kept", -1, "cannot delete it: " + e.getMessage());
+            }
             latest = null;
         } else {
             // no task runs any more: the job's folder keeps exactly the retained checkpoints, and shared/
@@ -817,7 +846,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             core.retainedCheckpoints().forEach(c -> kept.add(c.checkpointId()));
             for (long onDisk : settings.storage().checkpointFoldersOnDisk()) {
                 if (!kept.contains(onDisk)) {
-                    settings.storage().discardCheckpoint(onDisk);
+                    discardFolder(onDisk);
                 }
             }
             sharedState.deleteUnreferenced();

@@ -28,6 +28,12 @@ import java.util.stream.Stream;
  * at once when its acknowledgement arrives too late. A job that ends with its checkpoints retained
  * keeps exactly the files those checkpoints reference.
  *
+ * <p>A task reuses the files of the last checkpoint it was told completed. While other checkpoints
+ * are pending, a task may not have heard of the latest completion yet and may base a pending
+ * checkpoint on the one just subsumed. So a file released while checkpoints are pending is only
+ * deleted once every checkpoint pending at its release has ended without referencing it (a
+ * checkpoint triggered later reaches each task after that task was notified of the completion).
+ *
  * <p>Touches nothing outside the job's {@code shared/} folder, except the shared files of a
  * checkpoint of another job that this job claimed ({@link #deleteClaimedSharedFiles}).
  *
@@ -38,6 +44,8 @@ final class SharedStateTracker {
     private final SharedStateRegistry registry = new SharedStateRegistry();
     /** Shared files uploaded by acknowledgements of checkpoints that have not completed yet. */
     private final Map<Long, TreeSet<String>> uploadedByPending = new HashMap<>();
+    /** Files no retained checkpoint references, kept for the checkpoints that were pending at their release. */
+    private final Map<String, java.util.Set<Long>> deferred = new java.util.TreeMap<>();
 
     /** @param jobDirectory the job's checkpoint directory, holding {@code shared/} */
     SharedStateTracker(Path jobDirectory) {
@@ -76,7 +84,8 @@ final class SharedStateTracker {
     String reusedFileNoLongerHeld(long checkpointId, Collection<SubtaskStateSnapshot> states) {
         for (IncrementalStateHandle handle : nativeHandles(states)) {
             for (var file : handle.sharedFiles()) {
-                if (file.uploadedBy() != checkpointId && registry.referenceCount(file.sharedKey()) == 0) {
+                if (file.uploadedBy() != checkpointId && registry.referenceCount(file.sharedKey()) == 0
+                        && !deferred.containsKey(file.sharedKey())) {
                     return file.sharedKey() + " (uploaded by checkpoint " + file.uploadedBy() + ")";
                 }
             }
@@ -85,13 +94,47 @@ final class SharedStateTracker {
     }
 
     /**
-     * A checkpoint completed: count its references.
+     * A checkpoint completed: count its references (a file kept back for pending checkpoints is
+     * referenced again), then delete what no pending checkpoint needs any more.
      *
-     * @throws IllegalStateException if it reuses a file no retained checkpoint holds any more
+     * @throws IllegalStateException if it reuses a file that is neither held nor kept back
      */
     void completed(long checkpointId, Collection<SubtaskStateSnapshot> states) {
+        String gone = reusedFileNoLongerHeld(checkpointId, states);
+        if (gone != null) {
+            throw new IllegalStateException("checkpoint " + checkpointId + " reuses shared file " + gone
+                    + ", which no retained checkpoint holds any more");
+        }
         uploadedByPending.remove(checkpointId);
-        registry.registerHandles(checkpointId, nativeHandles(states));
+        List<String> keys = new ArrayList<>();
+        for (IncrementalStateHandle handle : nativeHandles(states)) {
+            keys.addAll(handle.sharedFileKeys());
+        }
+        registry.register(checkpointId, keys);
+        deferred.keySet().removeAll(keys);
+        pendingEnded(checkpointId);
+    }
+
+    /**
+     * A pending checkpoint (or savepoint) ended: the files kept back only for it, and still
+     * unreferenced, are deleted.
+     *
+     * @return the number of files deleted
+     */
+    int pendingEnded(long checkpointId) {
+        List<String> ready = new ArrayList<>();
+        var entries = deferred.entrySet().iterator();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            entry.getValue().remove(checkpointId);
+            if (entry.getValue().isEmpty()) {
+                entries.remove();
+                if (registry.referenceCount(entry.getKey()) == 0) {
+                    ready.add(entry.getKey());
+                }
+            }
+        }
+        return delete(ready);
     }
 
     /**
@@ -101,21 +144,31 @@ final class SharedStateTracker {
      */
     int aborted(long checkpointId) {
         TreeSet<String> keys = uploadedByPending.remove(checkpointId);
+        int deleted = pendingEnded(checkpointId);
         if (keys == null) {
-            return 0;
+            return deleted;
         }
         List<String> unreferenced = keys.stream().filter(k -> registry.referenceCount(k) == 0).toList();
-        return delete(unreferenced);
+        return deleted + delete(unreferenced);
     }
 
     /**
      * A completed checkpoint is no longer retained (subsumed, or discarded as the job ends): the
-     * files no other retained checkpoint references are deleted.
+     * files no other retained checkpoint references are deleted, at once when no checkpoint is
+     * pending, otherwise once the checkpoints pending now have ended without referencing them.
      *
-     * @return the number of files deleted
+     * @param pending the ids of the checkpoints and savepoints pending now
+     * @return the number of files deleted now
      */
-    int released(long checkpointId) {
-        return delete(registry.release(checkpointId));
+    int released(long checkpointId, Collection<Long> pending) {
+        List<String> unreferenced = registry.release(checkpointId);
+        if (pending.isEmpty()) {
+            return delete(unreferenced);
+        }
+        for (String key : unreferenced) {
+            deferred.computeIfAbsent(key, k -> new java.util.HashSet<>()).addAll(pending);
+        }
+        return 0;
     }
 
     /**

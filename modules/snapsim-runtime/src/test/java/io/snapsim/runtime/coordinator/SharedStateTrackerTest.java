@@ -74,9 +74,9 @@ class SharedStateTrackerTest {
         tracker.completed(1, List.of(state(1, "a.sst", "b.sst")));
         tracker.completed(2, List.of(state(2, "a.sst@1", "c.sst")));
 
-        assertThat(tracker.released(1)).as("b only: a is still held by 2").isEqualTo(1);
+        assertThat(tracker.released(1, List.of())).as("b only: a is still held by 2").isEqualTo(1);
         assertThat(onDisk(job)).containsExactly("sum-0-1-a.sst", "sum-0-2-c.sst");
-        assertThat(tracker.released(2)).isEqualTo(2);
+        assertThat(tracker.released(2, List.of())).isEqualTo(2);
         assertThat(onDisk(job)).isEmpty();
     }
 
@@ -98,9 +98,41 @@ class SharedStateTrackerTest {
         assertThat(tracker.reusedFileNoLongerHeld(3, basedOnOne)).isNull();
 
         tracker.completed(2, List.of(state(2, "c.sst")));
-        tracker.released(1); // subsumed by 2 while 3, based on 1, was pending
+        tracker.released(1, List.of()); // as if 3 had been triggered only after 1 was released
 
         assertThat(tracker.reusedFileNoLongerHeld(3, basedOnOne)).isEqualTo("sum-0-1-a.sst (uploaded by checkpoint 1)");
+    }
+
+    @Test
+    void filesReleasedWhileCheckpointsArePendingWaitForThemAndAreKeptIfTheyReferenceThem() throws IOException {
+        tracker.completed(1, List.of(state(1, "a.sst", "b.sst")));
+        List<SubtaskStateSnapshot> basedOnOne = List.of(state(3, "a.sst@1", "c.sst"));
+        tracker.acknowledged(3, basedOnOne);
+        tracker.completed(2, List.of(state(2, "d.sst")));
+
+        assertThat(tracker.released(1, List.of(3L))).as("3 is pending: nothing deleted yet").isZero();
+        assertThat(onDisk(job)).contains("sum-0-1-a.sst", "sum-0-1-b.sst");
+        assertThat(tracker.reusedFileNoLongerHeld(3, basedOnOne)).isNull();
+
+        tracker.completed(3, basedOnOne);
+
+        assertThat(onDisk(job)).as("b went once 3 ended without it; 3 holds a")
+                .containsExactly("sum-0-1-a.sst", "sum-0-2-d.sst", "sum-0-3-c.sst");
+        assertThat(tracker.released(3, List.of())).isEqualTo(2);
+        assertThat(onDisk(job)).containsExactly("sum-0-2-d.sst");
+    }
+
+    @Test
+    void filesKeptBackForAPendingCheckpointGoWhenItIsAborted() throws IOException {
+        tracker.completed(1, List.of(state(1, "a.sst")));
+        tracker.completed(2, List.of(state(2, "b.sst")));
+        tracker.released(1, List.of(3L, 4L));
+
+        tracker.aborted(3);
+        assertThat(onDisk(job)).as("4 may still reference it").contains("sum-0-1-a.sst");
+        tracker.pendingEnded(4); // a savepoint, say
+
+        assertThat(onDisk(job)).containsExactly("sum-0-2-b.sst");
     }
 
     @Test
@@ -120,7 +152,7 @@ class SharedStateTrackerTest {
         tracker.recovered(6, job.resolve("chk-6").resolve("_metadata"));
         tracker.completed(7, List.of(state(7, "a.sst@6")));
 
-        tracker.released(6);
+        tracker.released(6, List.of());
 
         assertThat(onDisk(job)).containsExactly("sum-0-6-a.sst");
     }
