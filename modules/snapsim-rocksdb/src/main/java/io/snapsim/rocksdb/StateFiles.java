@@ -1,72 +1,20 @@
 package io.snapsim.rocksdb;
 
+import io.snapsim.core.storage.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** File helpers for database directories and checkpoint files. Stateless. */
 final class StateFiles {
     private StateFiles() {}
 
-    /**
-     * Deletes {@code path} and everything below it; does nothing when it does not exist. Files
-     * deleted meanwhile by another thread are skipped, and a folder that another thread filled
-     * meanwhile is walked again, a few times, before giving up.
-     */
+    /** Deletes {@code path} and everything below it; see {@link FileTrees#deleteRecursively}. */
     static void deleteRecursively(Path path) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                deleteTree(path);
-                return;
-            } catch (UncheckedIOException e) {
-                if (!(e.getCause() instanceof java.nio.file.DirectoryNotEmptyException) || attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path path) {
-        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
-                    if (failure instanceof java.nio.file.NoSuchFileException) {
-                        return FileVisitResult.CONTINUE; // deleted meanwhile (an upload discarding its snapshot)
-                    }
-                    throw failure;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                    if (failure instanceof java.nio.file.NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    Files.deleteIfExists(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
-        }
+        FileTrees.deleteRecursively(path);
     }
 
     /**

@@ -3,13 +3,9 @@ package io.snapsim.core.storage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -159,7 +155,7 @@ public final class FsCheckpointStorage {
             return;
         }
         requireInsideJobDirectory(dir);
-        deleteRecursively(dir);
+        FileTrees.deleteRecursively(dir);
     }
 
     /**
@@ -178,7 +174,7 @@ public final class FsCheckpointStorage {
             }
             String name = entry.getFileName().toString();
             if (name.equals(SHARED_DIR) || name.equals(TASK_OWNED_DIR) || StoragePaths.checkpointIdOf(entry) >= 0) {
-                deleteRecursively(entry);
+                FileTrees.deleteRecursively(entry);
             }
         }
         try {
@@ -247,59 +243,6 @@ public final class FsCheckpointStorage {
         if (!real.startsWith(realJobDir) || real.equals(realJobDir)) {
             throw new IllegalStateException("refusing to delete " + dir + ": it resolves to " + real
                     + ", outside the job directory " + realJobDir);
-        }
-    }
-
-    /**
-     * Deletes {@code root} and what is below it. A task may still be writing a late file into a
-     * checkpoint's folder while it is deleted (live execution), so a folder found not empty is
-     * walked again, a few times, before giving up.
-     */
-    private static void deleteRecursively(Path root) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                deleteTree(root);
-                return;
-            } catch (UncheckedIOException e) {
-                if (!(e.getCause() instanceof java.nio.file.DirectoryNotEmptyException) || attempt == 3) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try {
-            // walkFileTree does not follow links by default: a link inside is deleted as a link.
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (e != null) {
-                        throw e;
-                    }
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + root + ": " + e, e);
         }
     }
 
