@@ -928,6 +928,14 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
             return handle;
         }
 
+        /** Deletes the current key's entry: all of a value or list state's state for that key. */
+        final void deleteCurrentKeyEntry() {
+            ColumnFamilyHandle column = readableHandle();
+            if (column != null) {
+                delete(column, keyBytes);
+            }
+        }
+
         abstract Object copyForContents(Object decoded);
     }
 
@@ -977,10 +985,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
         @Override
         public void clear() {
             requireCurrentKey(name);
-            ColumnFamilyHandle column = readableHandle();
-            if (column != null) {
-                delete(column, keyBytes);
-            }
+            deleteCurrentKeyEntry();
         }
 
         @Override
@@ -1047,10 +1052,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
         @Override
         public void clear() {
             requireCurrentKey(name);
-            ColumnFamilyHandle column = readableHandle();
-            if (column != null) {
-                delete(column, keyBytes);
-            }
+            deleteCurrentKeyEntry();
         }
 
         @Override
