@@ -361,8 +361,8 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
 
     /**
      * The checkpoint completed: the next incremental checkpoint reuses the shared files it references.
-     * Pending checkpoints up to it are forgotten (they are subsumed). A checkpoint this backend did
-     * not take natively (a savepoint, or one from before a restore) leaves the reused files as they are.
+     * Pending checkpoints before it are forgotten (they are subsumed). Any id this backend did not
+     * take natively (a savepoint, or a checkpoint from before a restore) changes nothing.
      */
     public void notifyCheckpointComplete(long checkpointId) {
         uploaded.completed(checkpointId);

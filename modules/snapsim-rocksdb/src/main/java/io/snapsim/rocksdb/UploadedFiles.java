@@ -31,14 +31,16 @@ final class UploadedFiles {
     }
 
     /**
-     * A checkpoint completed: its files become reusable, if this database took it, and every pending
-     * checkpoint up to it is forgotten (subsumed).
+     * A checkpoint this database took completed: its files become reusable, and every pending
+     * checkpoint before it is forgotten (subsumed). Any other id (a savepoint, or a checkpoint from
+     * before a restore) changes nothing: a savepoint subsumes no checkpoint.
      */
     void completed(long checkpointId) {
         Map<String, SharedFile> files = pending.get(checkpointId);
-        if (files != null) {
-            base = files;
+        if (files == null) {
+            return;
         }
+        base = files;
         pending.headMap(checkpointId, true).clear();
     }
 

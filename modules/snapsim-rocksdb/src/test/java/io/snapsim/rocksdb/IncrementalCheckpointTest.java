@@ -117,6 +117,23 @@ class IncrementalCheckpointTest {
         }
 
         @Test
+        void aSavepointCompletingBeforeAPendingCheckpointDoesNotDropThatCheckpointsFiles() {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            checkpoint(backend, 1);
+            backend.notifyCheckpointComplete(1);
+            TestStates.updateEvery(backend, KEYS, 100, 1);
+            IncrementalStateHandle second = checkpoint(backend, 2);
+            backend.notifyCheckpointComplete(3); // a savepoint this backend did not take natively
+            backend.notifyCheckpointComplete(2);
+
+            IncrementalStateHandle fourth = checkpoint(backend, 4);
+
+            assertThat(fourth.sharedFiles()).as("based on 2, which completed after the savepoint")
+                    .anyMatch(f -> f.uploadedBy() == 2)
+                    .containsAll(second.sharedFiles().stream().filter(f -> f.uploadedBy() == 2).toList());
+        }
+
+        @Test
         void basesTheNextCheckpointOnTheLastCompletedOneNeverOnAnAbortedOne() {
             RocksDBKeyedStateBackend backend = filledBackend();
             IncrementalStateHandle first = checkpoint(backend, 1);

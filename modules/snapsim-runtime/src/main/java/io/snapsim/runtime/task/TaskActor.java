@@ -137,8 +137,6 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private final TaskSpec spec;
     private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers;
-    /** Checkpoints whose RocksDB state this task uploaded natively, not yet known complete or aborted. */
-    private final java.util.TreeSet<Long> nativeCheckpoints = new java.util.TreeSet<>();
     /** Slow writes already applied (fault indexes), so a re-delivered acknowledgement is not delayed twice. */
     private final java.util.Set<Integer> slowWritesApplied = new java.util.HashSet<>();
     /** Savepoint folders by checkpoint id, learnt from the trigger (sources) or the first barrier. */
@@ -732,7 +730,6 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 for (int i = 0; i < chain.size(); i++) {
                     if (written.nativeHandles()[i] != null && backends[i] instanceof RocksDBKeyedStateBackend rocks) {
                         rocks.nativeCheckpointUploaded(written.nativeHandles()[i]);
-                        nativeCheckpoints.add(written.checkpointId());
                     }
                 }
             }
@@ -782,14 +779,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             }
             lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
             record("checkpoint-complete-notified", notify.checkpointId(), -1, null);
-            if (nativeCheckpoints.contains(notify.checkpointId())) {
-                // the next incremental checkpoint may reuse its shared files (a savepoint's never)
-                for (KeyedStateBackend backend : backends) {
-                    if (backend instanceof RocksDBKeyedStateBackend rocks) {
-                        rocks.notifyCheckpointComplete(notify.checkpointId());
-                    }
+            for (KeyedStateBackend backend : backends) {
+                if (backend instanceof RocksDBKeyedStateBackend rocks) {
+                    rocks.notifyCheckpointComplete(notify.checkpointId()); // its files become reusable
                 }
-                nativeCheckpoints.headSet(notify.checkpointId(), true).clear();
             }
             for (StreamOperator op : operators) {
                 op.notifyCheckpointComplete(notify.checkpointId());
@@ -804,11 +797,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 return;
             }
             record("checkpoint-abort-notified", notify.checkpointId(), -1, null);
-            if (nativeCheckpoints.remove(notify.checkpointId())) {
-                for (KeyedStateBackend backend : backends) {
-                    if (backend instanceof RocksDBKeyedStateBackend rocks) {
-                        rocks.notifyCheckpointAborted(notify.checkpointId());
-                    }
+            for (KeyedStateBackend backend : backends) {
+                if (backend instanceof RocksDBKeyedStateBackend rocks) {
+                    rocks.notifyCheckpointAborted(notify.checkpointId());
                 }
             }
             if (barrierHandler != null) {
