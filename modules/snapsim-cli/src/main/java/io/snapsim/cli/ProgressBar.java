@@ -1,6 +1,9 @@
 package io.snapsim.cli;
 
+import io.snapsim.core.verdict.Outcome;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one-line progress of a sweep, {@code [#####...............] 123/500  valid 120  invalid 3
@@ -24,6 +27,24 @@ final class ProgressBar {
         String eta = done == 0 ? "-:--" : clock(elapsed.multipliedBy(total - done).dividedBy(done));
         return "[" + bar + "] " + done + "/" + total + "  valid " + valid + "  invalid " + invalid + "  unknown " + unknown
                 + "  eta " + eta;
+    }
+
+    /**
+     * As {@link #line(int, int, int, int, int, Duration)}, with the rarer outcomes ({@code not-fired},
+     * {@code unrecoverable}) shown once they occur.
+     */
+    static String line(int done, int total, Map<Outcome, Integer> counts, Duration elapsed) {
+        String line = line(done, total, counts.getOrDefault(Outcome.VALID, 0), counts.getOrDefault(Outcome.INVALID, 0),
+                counts.getOrDefault(Outcome.UNKNOWN, 0), elapsed);
+        int eta = line.lastIndexOf("  eta ");
+        StringBuilder rare = new StringBuilder();
+        for (Outcome outcome : List.of(Outcome.NOT_FIRED, Outcome.UNRECOVERABLE)) {
+            int n = counts.getOrDefault(outcome, 0);
+            if (n > 0) {
+                rare.append("  ").append(outcome.displayName()).append(' ').append(n);
+            }
+        }
+        return line.substring(0, eta) + rare + line.substring(eta);
     }
 
     /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */

@@ -153,7 +153,7 @@ final class RunCommand implements Callable<Integer> {
         Path reportsRoot = parent.workingDirectory().resolve(reports);
         SimulationResult result = new SimulationRunner(reportsRoot, out::println).run(spec, config, runId);
         writePlan(result.runDir().resolve(PLAN_FILE), spec.faults());
-        printSummary(out, result);
+        SummaryPrinter.print(out, result, this::resumeCommand);
         Outcome outcome = result.verdict().outcome();
         if (shrink) {
             if (outcome == Outcome.VALID) {
@@ -261,6 +261,13 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
+    /** The command that resumes this simulation from a retained checkpoint in {@code folder}, with the same -D options. */
+    private String resumeCommand(Path folder) {
+        List<String> options = new ArrayList<>(List.of("-s", SimulationSetup.display(parent, folder)));
+        options.addAll(SimulationSetup.dynamicPropertyOptions(dynamicProperties));
+        return SimulationSetup.replayCommand(file, options);
+    }
+
     private void printConfig(PrintWriter out, Optional<Path> globalFile, Configuration config) {
         out.println("simulation:    " + file);
         out.println("global file:   " + globalFile.map(Path::toString).orElse("(none: no "
@@ -273,84 +280,4 @@ final class RunCommand implements Callable<Integer> {
         out.print(config.toFullDisplayTable());
         out.flush();
     }
-
-    static void printSummary(PrintWriter out, SimulationResult result) {
-        JobResult run = result.run();
-        out.println();
-        if (run != null) {
-            CheckpointCounts c = run.counts();
-            out.printf("status:      %s after %d restart(s), %.2f s%n", run.status(), run.restarts(),
-                    run.wallMillis() / 1000.0);
-            if (c != null) {
-                out.printf("checkpoints: %d completed, %d failed, %d triggered, %d restored%n",
-                        c.completed(), c.failed(), c.triggered(), c.restored());
-            } else {
-                out.println("checkpoints: off");
-            }
-            out.printf("records:     %d in (sources), %d out (sinks), final attempt%n", run.recordsIn(), run.recordsOut());
-            printCheckpointTable(out, run.checkpointHistory());
-            if (run.latestCheckpoint() != null) {
-                out.println("retained:    " + run.latestCheckpoint() + " (resume with: scripts/snapsim run -s "
-                        + java.nio.file.Path.of(run.latestCheckpoint()).getParent() + " FILE)");
-            } else if (run.counts() != null) {
-                out.println("retained:    nothing (the retention policy deleted the checkpoints when the job ended)");
-            }
-        }
-        Verdict v = result.verdict();
-        OutputComparison cmp = v.comparison();
-        if (cmp != null) {
-            boolean cancelled = run != null && run.status() == io.snapsim.core.job.JobStatus.CANCELED;
-            out.printf("output:      %d committed records, reference %d: %d %s, %d duplicate, %d unexpected; final state %s%n",
-                    cmp.actualRecords(), cmp.referenceRecords(), cmp.missing(),
-                    cancelled ? "not reached before the cancel" : "lost", cmp.duplicates(), cmp.unexpected(),
-                    cancelled ? "not compared (cancelled)" : cmp.stateEqual() ? "equal" : "different");
-            for (String example : cmp.examples()) {
-                if (!(cancelled && example.startsWith("missing"))) {
-                    out.println("             " + example);
-                }
-            }
-        }
-        out.printf("verdict:     %s (expected %s): %s%n", v.outcome(), v.expectation(), v.reason());
-        out.println("report:      " + result.runDir().resolve("summary.json"));
-    }
-
-    /** Flink's checkpoint history, one row per checkpoint; per-subtask figures are the maxima over subtasks. */
-    static void printCheckpointTable(PrintWriter out, java.util.List<io.snapsim.core.checkpoint.CheckpointStats> history) {
-        if (history.isEmpty()) {
-            return;
-        }
-        // Flink's two sizes: what this checkpoint wrote (the delta when incremental) and all it needs to restore
-        out.printf("%n  %4s  %-11s %-8s %9s %12s %10s %10s %11s %8s %8s  %s%n", "id", "status", "kind", "duration",
-                "checkpointed", "full size", "acked", "alignment", "start", "sync", "async / failure");
-        final int maxRows = 20;
-        int from = Math.max(0, history.size() - maxRows);
-        if (from > 0) {
-            out.printf("  ... %d earlier checkpoints (all rows are in summary.json)%n", from);
-        }
-        for (var s : history.subList(from, history.size())) {
-            long align = 0, start = 0, sync = 0, async = 0;
-            for (var m : s.subtaskMetrics().values()) {
-                align = Math.max(align, m.alignmentDurationMs());
-                start = Math.max(start, m.startDelayMs());
-                sync = Math.max(sync, m.syncDurationMs());
-                async = Math.max(async, m.asyncDurationMs());
-            }
-            String tail = s.failureReason() == null ? async + " ms" : s.failureReason() + ": " + s.failureMessage();
-            out.printf("  %4d  %-11s %-8s %7d ms %12s %10s %5d/%-4d %8d ms %5d ms %5d ms  %s%n", s.checkpointId(),
-                    s.status(), s.kind().name().toLowerCase(), s.endToEndDurationMs(), bytes(s.checkpointedSize()),
-                    bytes(s.stateSize()), s.numAcknowledged(), s.numTasks(), align, start, sync, tail);
-        }
-        out.println();
-    }
-
-    static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        if (n < 1024 * 1024) {
-            return String.format("%.1f KiB", n / 1024.0);
-        }
-        return String.format("%.1f MiB", n / (1024.0 * 1024));
-    }
-
 }

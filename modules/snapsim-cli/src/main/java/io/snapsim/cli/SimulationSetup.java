@@ -50,7 +50,8 @@ final class SimulationSetup {
      * The fault plan a run of {@code spec} injects: its faults with every {@code random} item
      * replaced by faults drawn from the spec's seed. {@code randomFaults}, when given, is the
      * number of faults each {@code random} item draws, and a simulation without faults gets one
-     * such item.
+     * such item; a simulation with a fixed fault list (no {@code random} item) is refused, since
+     * nothing would be drawn. Drawn faults are {@link io.snapsim.core.sim.OptionalFault}s.
      */
     static List<FaultSpec> plan(SimulationSpec spec, Configuration config, Integer randomFaults) {
         List<FaultSpec> faults = spec.faults();
@@ -58,6 +59,12 @@ final class SimulationSetup {
             if (randomFaults < 1 || randomFaults > RandomFaults.MAX_COUNT) {
                 throw new InvalidInputException("--faults: expected a number of faults between 1 and "
                         + RandomFaults.MAX_COUNT + ", got " + randomFaults);
+            }
+            if (!faults.isEmpty() && !FaultPlans.isRandom(faults)) {
+                throw new InvalidInputException("--faults " + randomFaults + ": " + spec.file() + " plans "
+                        + faults.size() + " fixed fault(s) and no 'random' item, so there is nothing to draw; --faults sets"
+                        + " how many faults each 'random' item draws (add '- random: {count: " + randomFaults
+                        + "}' under faults:, or leave out --faults)");
             }
             List<FaultSpec> counted = new ArrayList<>();
             for (FaultSpec fault : faults) {

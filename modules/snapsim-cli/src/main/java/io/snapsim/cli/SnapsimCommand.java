@@ -27,10 +27,17 @@ public final class SnapsimCommand implements Runnable {
     private final Map<String, String> environment;
     /** What relative paths such as {@code conf/} are resolved against. */
     private final Path workingDirectory;
+    /** Whether the error stream is a terminal: progress is then redrawn in place, else printed a line at a time. */
+    private final boolean errIsTerminal;
 
-    SnapsimCommand(Map<String, String> environment, Path workingDirectory) {
+    SnapsimCommand(Map<String, String> environment, Path workingDirectory, boolean errIsTerminal) {
         this.environment = Map.copyOf(environment);
         this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
+        this.errIsTerminal = errIsTerminal;
+    }
+
+    boolean errIsTerminal() {
+        return errIsTerminal;
     }
 
     Map<String, String> environment() {
@@ -47,12 +54,13 @@ public final class SnapsimCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // The empty path is the working directory, and keeps the paths shown to the user relative.
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
+                Path.of(""), Terminals.stderrIsTerminal()));
     }
 
     /** Runs the command line and returns the exit code; never throws for bad input. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        // The empty path is the working directory, and keeps the paths shown to the user relative.
         return execute(args, out, err, System.getenv(), Path.of(""));
     }
 
@@ -62,7 +70,13 @@ public final class SnapsimCommand implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err,
                               Map<String, String> environment, Path workingDirectory) {
-        CommandLine cli = new CommandLine(new SnapsimCommand(environment, workingDirectory));
+        return execute(args, out, err, environment, workingDirectory, false);
+    }
+
+    /** As above; {@code errIsTerminal} says whether {@code err} goes to a terminal (progress redrawn in place). */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                       Path workingDirectory, boolean errIsTerminal) {
+        CommandLine cli = new CommandLine(new SnapsimCommand(environment, workingDirectory, errIsTerminal));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

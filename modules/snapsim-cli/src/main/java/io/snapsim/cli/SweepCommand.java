@@ -7,6 +7,7 @@ import io.snapsim.core.config.Configuration;
 import io.snapsim.core.sim.FaultPlans;
 import io.snapsim.core.sim.SimulationParser;
 import io.snapsim.core.sim.SimulationSpec;
+import io.snapsim.core.storage.FileTrees;
 import io.snapsim.core.verdict.Outcome;
 import io.snapsim.core.verdict.Verdict;
 import io.snapsim.runtime.sim.SimulationResult;
@@ -39,18 +40,23 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code snapsim sweep FILE --seeds 1..500}: runs a simulation once per seed, each with the seed's
- * own schedule and, when the simulation asks for random faults (a {@code random} item, or no
- * faults at all), its own fault plan drawn from the seed. Runs of different seeds go in parallel,
- * each into {@code reports/<simulation>/sweep-<time>/seed-<S>/}; a progress line is redrawn on
- * stderr. Every seed that is not VALID is listed with the command that replays it alone, which
- * draws the same plan ({@link SimulationSetup#plan}). Exit code: 1 if a run was INVALID, else 2 if
- * one was UNKNOWN, else 0.
+ * own schedule and generated data and, when the simulation asks for random faults (a {@code random}
+ * item, or no faults at all), its own fault plan drawn from the seed; a fixed fault list is run as
+ * it is. Runs of different seeds go in parallel, each into
+ * {@code reports/<simulation>/sweep-<time>/seed-<S>/}; only the folders of seeds that did not pass
+ * are kept, unless {@code --keep-all}. Progress goes to stderr: redrawn in place on a terminal, a
+ * line per tenth otherwise. Every seed that is not VALID is listed with the command that replays it
+ * alone, which draws the same plan ({@link SimulationSetup#plan}). Exit code: 1 if a run was
+ * INVALID, else 2 if one was UNKNOWN, else 3 if a planned fault never fired, else 0.
  *
  * <p>The sweep's runs execute on a pool of worker threads; everything printed is printed by the
  * command's own thread as results come in.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Runs a simulation once per seed, with faults drawn from each seed, and lists the seeds that fail.")
+        description = {"Runs a simulation once per seed and lists the seeds that fail.",
+                "Each seed has its own interleaving and generated data. When the simulation asks for random faults"
+                        + " (a 'random' item, or no faults at all), each seed also draws its own faults; a fixed fault"
+                        + " list is run as it is."})
 final class SweepCommand implements Callable<Integer> {
 
     /** Faults drawn per seed when the simulation has none and --faults is not given. */
@@ -68,8 +74,12 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--faults", paramLabel = "K",
             description = "faults drawn per seed: for each 'random' item, or in place of an empty fault list"
-                    + " (default " + DEFAULT_FAULTS + " when the simulation has no faults)")
+                    + " (default " + DEFAULT_FAULTS + " when the simulation has no faults); refused for a fixed fault list")
     Integer randomFaults;
+
+    @Option(names = "--keep-all", description = "keep every seed's run folder (by default only those of seeds that"
+            + " did not pass are kept)")
+    boolean keepAll;
 
     @Option(names = "-D", paramLabel = "key=value", description = "a configuration key (Flink names)")
     Map<String, String> dynamicProperties = new LinkedHashMap<>();
@@ -111,14 +121,26 @@ final class SweepCommand implements Callable<Integer> {
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
         Map<Outcome, Integer> counts = count(outcomes);
-        List<SeedOutcome> failing = outcomes.stream().filter(o -> o.outcome() != Outcome.VALID)
+        List<SeedOutcome> failing = outcomes.stream().filter(o -> !passes(o.outcome()))
                 .sorted(Comparator.comparingLong(SeedOutcome::seed)).toList();
         writeSummary(sweepDir, spec, faultCount, threads, wall, counts, outcomes);
         printSummary(out, seedList.size(), counts, wall, sweepDir, failing, faultCount);
-        if (counts.get(Outcome.INVALID) > 0) {
-            return Outcome.INVALID.exitCode();
+        return exitCode(counts);
+    }
+
+    /** The worst outcome decides: INVALID, then UNKNOWN, then NOT_FIRED; VALID and UNRECOVERABLE pass. */
+    static int exitCode(Map<Outcome, Integer> counts) {
+        for (Outcome worst : List.of(Outcome.INVALID, Outcome.UNKNOWN, Outcome.NOT_FIRED)) {
+            if (counts.getOrDefault(worst, 0) > 0) {
+                return worst.exitCode();
+            }
         }
-        return counts.get(Outcome.UNKNOWN) > 0 ? Outcome.UNKNOWN.exitCode() : Outcome.VALID.exitCode();
+        return Outcome.VALID.exitCode();
+    }
+
+    /** Seeds that pass: their run folders are removed unless --keep-all. */
+    static boolean passes(Outcome outcome) {
+        return outcome == Outcome.VALID || outcome == Outcome.UNRECOVERABLE;
     }
 
     private int threads() {
@@ -142,23 +164,23 @@ final class SweepCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        Progress progress = new Progress(err, seedList.size(), started);
+        SweepProgress progress = new SweepProgress(err, seedList.size(), started, parent.errIsTerminal());
         List<SeedOutcome> outcomes = new ArrayList<>();
         try {
             CompletionService<SeedOutcome> done = new ExecutorCompletionService<>(pool);
             for (long seed : seedList) {
-                done.submit(() -> runSeed(runner, spec, config, faultCount, seed, sweepId));
+                done.submit(() -> runSeed(runner, spec, config, faultCount, seed, sweepId, keepAll));
             }
-            progress.draw(outcomes);
+            progress.update(0, count(outcomes));
             for (int i = 0; i < seedList.size(); i++) {
                 SeedOutcome outcome = take(done, progress);
                 outcomes.add(outcome);
-                if (outcome.outcome() != Outcome.VALID) {
+                if (!passes(outcome.outcome())) {
                     progress.clear();
                     out.println("seed " + outcome.seed() + ": " + outcome.outcome() + ": " + outcome.reason());
                     out.flush();
                 }
-                progress.draw(outcomes);
+                progress.update(outcomes.size(), count(outcomes));
             }
             progress.finish();
             return outcomes;
@@ -167,7 +189,7 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static SeedOutcome take(CompletionService<SeedOutcome> done, Progress progress) throws InterruptedException {
+    private static SeedOutcome take(CompletionService<SeedOutcome> done, SweepProgress progress) throws InterruptedException {
         try {
             return done.take().get();
         } catch (ExecutionException e) {
@@ -179,9 +201,13 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    /** One seed: its plan, its run in {@code <sweep>/seed-<S>/}, and the plan written next to the run's report. */
+    /**
+     * One seed: its plan, its run in {@code <sweep>/seed-<S>/}, and the plan written next to the run's
+     * report; the folder of a seed that passes is removed unless {@code keep}.
+     */
     private static SeedOutcome runSeed(SimulationRunner runner, SimulationSpec spec, Configuration config,
-                                       Integer faultCount, long seed, String sweepId) throws InterruptedException {
+                                       Integer faultCount, long seed, String sweepId, boolean keep)
+            throws InterruptedException {
         SimulationSpec seeded = spec.withSeed(seed);
         seeded = seeded.withFaults(SimulationSetup.plan(seeded, config, faultCount));
         SimulationResult result;
@@ -192,49 +218,16 @@ final class SweepCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return new SeedOutcome(seed, Outcome.UNKNOWN, "the run failed with " + e, null);
         }
-        RunCommand.writePlan(result.runDir().resolve(RunCommand.PLAN_FILE), seeded.faults());
         Verdict verdict = result.verdict();
+        Path folder = result.runDir();
+        if (keep || !passes(verdict.outcome())) {
+            RunCommand.writePlan(folder.resolve(RunCommand.PLAN_FILE), seeded.faults());
+        } else {
+            FileTrees.deleteRecursively(folder);
+            folder = null;
+        }
         return new SeedOutcome(seed, verdict.outcome(), verdict.reason() + " (expected " + verdict.expectation() + ")",
-                result.runDir());
-    }
-
-    /** The progress line on stderr; drawn and cleared by the command's thread only. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final long started;
-        private int drawnLength;
-
-        Progress(PrintWriter err, int total, long started) {
-            this.err = err;
-            this.total = total;
-            this.started = started;
-        }
-
-        void draw(List<SeedOutcome> outcomes) {
-            Map<Outcome, Integer> counts = count(outcomes);
-            String line = ProgressBar.line(outcomes.size(), total, counts.get(Outcome.VALID),
-                    counts.get(Outcome.INVALID), counts.get(Outcome.UNKNOWN), Duration.ofNanos(System.nanoTime() - started));
-            err.print("\r" + line + " ".repeat(Math.max(0, drawnLength - line.length())));
-            err.flush();
-            drawnLength = line.length();
-        }
-
-        /** Blanks the line so that other output starts on a clean line. */
-        void clear() {
-            if (drawnLength > 0) {
-                err.print("\r" + " ".repeat(drawnLength) + "\r");
-                err.flush();
-                drawnLength = 0;
-            }
-        }
-
-        /** Leaves the last drawing on its own line. */
-        void finish() {
-            err.println();
-            err.flush();
-            drawnLength = 0;
-        }
+                folder);
     }
 
     private static Map<Outcome, Integer> count(List<SeedOutcome> outcomes) {
@@ -250,10 +243,16 @@ final class SweepCommand implements Callable<Integer> {
                               List<SeedOutcome> failing, Integer faultCount) {
         double seconds = Math.max(wall.toNanos(), 1) / 1e9;
         out.println();
-        out.printf("outcomes:  %d valid, %d invalid, %d unknown (of %d seeds)%n", counts.get(Outcome.VALID),
-                counts.get(Outcome.INVALID), counts.get(Outcome.UNKNOWN), total);
+        out.printf("outcomes:  %d valid, %d invalid, %d unknown, %d not-fired, %d unrecoverable (of %d seeds)%n",
+                counts.get(Outcome.VALID), counts.get(Outcome.INVALID), counts.get(Outcome.UNKNOWN),
+                counts.get(Outcome.NOT_FIRED), counts.get(Outcome.UNRECOVERABLE), total);
+        if (counts.get(Outcome.UNRECOVERABLE) > 0) {
+            out.println("           unrecoverable: storage damage hit every retained checkpoint and the job failed"
+                    + " cleanly, as Flink's does; an expected outcome");
+        }
         out.printf("time:      %s wall, %.2f runs/s%n", ProgressBar.clock(wall), total / seconds);
-        out.println("runs:      " + SimulationSetup.display(parent, sweepDir));
+        out.println("runs:      " + SimulationSetup.display(parent, sweepDir) + (keepAll ? ""
+                : " (folders of the seeds that did not pass; --keep-all keeps them all)"));
         if (!failing.isEmpty()) {
             out.println("replay the failing seeds:");
             for (SeedOutcome outcome : failing) {
@@ -282,7 +281,8 @@ final class SweepCommand implements Callable<Integer> {
             return "random faults drawn from each seed"
                     + (faultCount == null ? "" : " (" + faultCount + " per 'random' item)");
         }
-        return "the simulation's " + spec.faults().size() + " fault(s)";
+        return "the simulation's " + spec.faults().size() + " fixed fault(s) in every seed (the seed varies the"
+                + " interleaving and the data)";
     }
 
     /** {@code sweep-<time>}, with a suffix if a sweep of the same second exists. */
@@ -303,10 +303,12 @@ final class SweepCommand implements Callable<Integer> {
         summary.put("file", file.toString());
         summary.put("seeds", seeds);
         summary.put("faultsPerSeed", faultCount);
+        summary.put("keepAll", keepAll);
         summary.put("parallel", threads);
         summary.put("wallMillis", wall.toMillis());
         Map<String, Integer> countsByName = new LinkedHashMap<>();
         counts.forEach((outcome, n) -> countsByName.put(outcome.name(), n));
+        summary.put("exitCode", exitCode(counts));
         summary.put("outcomes", countsByName);
         List<Map<String, Object>> runs = new ArrayList<>();
         for (SeedOutcome outcome : outcomes.stream().sorted(Comparator.comparingLong(SeedOutcome::seed)).toList()) {

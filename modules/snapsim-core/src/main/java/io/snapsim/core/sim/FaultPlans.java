@@ -7,6 +7,7 @@ import io.snapsim.core.sim.Faults.StorageKind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,9 +133,9 @@ public final class FaultPlans {
         }
     }
 
-    /** {@code count} faults of any safe kind, drawn from {@code seed}. */
+    /** {@code count} faults of the kinds drawn by default ({@link RandomFaults#DEFAULT_KINDS}), drawn from {@code seed}. */
     public static List<FaultSpec> random(long seed, int count, PlanContext ctx) {
-        return random(seed, count, ctx, RandomFaults.SAFE_KINDS);
+        return random(seed, count, ctx, RandomFaults.DEFAULT_KINDS);
     }
 
     /**
@@ -176,14 +177,16 @@ public final class FaultPlans {
      * The plan with every {@link RandomFaults} item replaced by the faults it stands for, in place;
      * other faults are kept. The first such item draws from {@code seed} itself, so that a plan of
      * one {@code random: {count: k}} is {@code random(seed, k, ctx)}; later ones from seeds derived
-     * from it.
+     * from it. Each drawn fault is an {@link OptionalFault} (drawn at random): where a draw lands,
+     * it may never fire, and that does not make the run untested.
      */
     public static List<FaultSpec> expand(List<FaultSpec> faults, long seed, PlanContext ctx) {
         List<FaultSpec> expanded = new ArrayList<>();
         long itemSeed = seed;
         for (FaultSpec fault : faults) {
             if (fault instanceof RandomFaults randomFaults) {
-                expanded.addAll(random(itemSeed, randomFaults.count(), ctx, randomFaults.kinds()));
+                random(itemSeed, randomFaults.count(), ctx, randomFaults.kinds())
+                        .forEach(drawn -> expanded.add(OptionalFault.drawn(drawn)));
                 itemSeed += SEED_STRIDE;
             } else {
                 expanded.add(fault);
@@ -356,80 +359,98 @@ public final class FaultPlans {
         }
         StringBuilder yaml = new StringBuilder("faults:\n");
         for (FaultSpec fault : plan) {
-            yaml.append("  - ").append(fault.type()).append(": {").append(String.join(", ", fields(fault))).append("}\n");
+            yaml.append("  - ").append(describe(fault)).append('\n');
         }
         return yaml.toString();
     }
 
-    /** The fields of one fault as {@code key: value} pairs, absent ones left out. */
-    private static List<String> fields(FaultSpec fault) {
+    /**
+     * One fault in its simulation-file form, as a single line: {@code crash: {operator: counter,
+     * subtask: 1, at-record: 40000}}. An optional fault carries {@code optional: true}.
+     */
+    public static String describe(FaultSpec fault) {
+        List<String> pairs = new ArrayList<>();
+        fieldsOf(fault).forEach((key, value) -> pairs.add(key + ": " + yamlValue(value)));
+        return fault.type() + ": {" + String.join(", ", pairs) + "}";
+    }
+
+    /**
+     * The fields of one fault as a simulation file names them, in the documented order, absent
+     * ones left out: numbers as {@link Long} or {@link Integer}, choices as their file spelling,
+     * {@code stop} and {@code optional} as {@link Boolean}, random kinds as a list of names. This is
+     * also the fault's typed form in {@code summary.json}.
+     */
+    public static Map<String, Object> fieldsOf(FaultSpec fault) {
         Fields f = new Fields();
-        if (fault instanceof CrashFault crash) {
-            f.text("operator", crash.operator()).number("subtask", crash.subtask())
-                    .number("at-record", crash.atRecord()).number("at-checkpoint", crash.atCheckpoint());
-        } else if (fault instanceof Faults.CrashAt crash) {
-            f.text("operator", crash.operator()).number("subtask", crash.subtask())
-                    .number("at-checkpoint", crash.atCheckpoint()).choice("phase", crash.phase())
-                    .number("at-time", crash.atTime());
-        } else if (fault instanceof Faults.CrashOperator crash) {
-            f.text("operator", crash.operator()).number("at-record", crash.atRecord())
-                    .number("at-checkpoint", crash.atCheckpoint()).number("at-time", crash.atTime());
-        } else if (fault instanceof Faults.CrashTaskManager crash) {
-            f.number("task-manager", crash.taskManager()).number("task-managers", crash.taskManagers())
-                    .number("at-time", crash.atTime()).number("at-checkpoint", crash.atCheckpoint());
-        } else if (fault instanceof Faults.CrashCoordinator crash) {
-            f.number("at-checkpoint", crash.atCheckpoint()).choice("phase", crash.phase());
-        } else if (fault instanceof Faults.StorageFault storage) {
-            f.choice("kind", storage.kind()).number("at-checkpoint", storage.atCheckpoint())
-                    .text("operator", storage.operator()).number("delay", storage.delay());
-        } else if (fault instanceof Faults.NetworkFault network) {
-            f.choice("kind", network.kind()).text("from", network.from()).text("to", network.to())
-                    .number("at-time", network.atTime()).number("delay", network.delay());
-        } else if (fault instanceof Faults.SinkCommitFails sink) {
-            f.text("operator", sink.operator()).number("subtask", sink.subtask())
-                    .number("at-checkpoint", sink.atCheckpoint());
-        } else if (fault instanceof Faults.Savepoint savepoint) {
-            f.number("after-checkpoints", savepoint.afterCheckpoints()).number("at-time", savepoint.atTime());
+        FaultSpec planned = fault.planned();
+        if (planned instanceof CrashFault crash) {
+            f.put("operator", crash.operator()).put("subtask", crash.subtask())
+                    .put("at-record", crash.atRecord()).put("at-checkpoint", crash.atCheckpoint());
+        } else if (planned instanceof Faults.CrashAt crash) {
+            f.put("operator", crash.operator()).put("subtask", crash.subtask())
+                    .put("at-checkpoint", crash.atCheckpoint()).choice("phase", crash.phase())
+                    .put("at-time", crash.atTime());
+        } else if (planned instanceof Faults.CrashOperator crash) {
+            f.put("operator", crash.operator()).put("at-record", crash.atRecord())
+                    .put("at-checkpoint", crash.atCheckpoint()).put("at-time", crash.atTime());
+        } else if (planned instanceof Faults.CrashTaskManager crash) {
+            f.put("task-manager", crash.taskManager()).put("task-managers", crash.taskManagers())
+                    .put("at-time", crash.atTime()).put("at-checkpoint", crash.atCheckpoint());
+        } else if (planned instanceof Faults.CrashCoordinator crash) {
+            f.put("at-checkpoint", crash.atCheckpoint()).choice("phase", crash.phase());
+        } else if (planned instanceof Faults.StorageFault storage) {
+            f.choice("kind", storage.kind()).put("at-checkpoint", storage.atCheckpoint())
+                    .put("operator", storage.operator()).put("subtask", storage.subtask()).put("delay", storage.delay());
+        } else if (planned instanceof Faults.NetworkFault network) {
+            f.choice("kind", network.kind()).put("from", network.from()).put("to", network.to())
+                    .put("at-time", network.atTime()).put("delay", network.delay());
+        } else if (planned instanceof Faults.SinkCommitFails sink) {
+            f.put("operator", sink.operator()).put("subtask", sink.subtask())
+                    .put("at-checkpoint", sink.atCheckpoint());
+        } else if (planned instanceof Faults.Savepoint savepoint) {
+            f.put("after-checkpoints", savepoint.afterCheckpoints()).put("at-time", savepoint.atTime());
             if (savepoint.stop()) {
-                f.pairs.add("stop: true");
+                f.put("stop", true);
             }
-        } else if (fault instanceof Faults.Cancel cancel) {
-            f.number("after-checkpoints", cancel.afterCheckpoints()).number("at-time", cancel.atTime());
-        } else if (fault instanceof RandomFaults randomFaults) {
-            f.number("count", randomFaults.count());
-            if (!randomFaults.kinds().equals(RandomFaults.SAFE_KINDS)) {
-                f.pairs.add("kinds: [" + String.join(", ", randomFaults.kinds().stream().map(FaultPlans::scalar).toList())
-                        + "]");
+        } else if (planned instanceof Faults.Cancel cancel) {
+            f.put("after-checkpoints", cancel.afterCheckpoints()).put("at-time", cancel.atTime());
+        } else if (planned instanceof RandomFaults randomFaults) {
+            f.put("count", randomFaults.count());
+            if (!randomFaults.kinds().equals(RandomFaults.DEFAULT_KINDS)) {
+                f.put("kinds", List.copyOf(randomFaults.kinds()));
             }
         } else {
             throw new IllegalArgumentException("no YAML form for " + fault);
         }
-        return f.pairs;
+        if (fault instanceof OptionalFault optional && optional.reason() == OptionalFault.Reason.MARKED_OPTIONAL) {
+            f.put("optional", true);
+        }
+        return Collections.unmodifiableMap(f.values);
     }
 
-    /** Collects {@code key: value} pairs, skipping absent values. */
-    private static final class Fields {
-        final List<String> pairs = new ArrayList<>();
-
-        Fields text(String key, String value) {
-            if (value != null) {
-                pairs.add(key + ": " + scalar(value));
-            }
-            return this;
+    private static String yamlValue(Object value) {
+        if (value instanceof String text) {
+            return scalar(text);
         }
+        if (value instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(v -> scalar(String.valueOf(v))).toList()) + "]";
+        }
+        return String.valueOf(value);
+    }
 
-        Fields number(String key, Number value) {
+    /** Collects a fault's fields in order, skipping absent values. */
+    private static final class Fields {
+        final Map<String, Object> values = new LinkedHashMap<>();
+
+        Fields put(String key, Object value) {
             if (value != null) {
-                pairs.add(key + ": " + value);
+                values.put(key, value);
             }
             return this;
         }
 
         Fields choice(String key, Enum<?> value) {
-            if (value != null) {
-                pairs.add(key + ": " + RandomFaults.yamlName(value));
-            }
-            return this;
+            return put(key, value == null ? null : RandomFaults.yamlName(value));
         }
     }
 

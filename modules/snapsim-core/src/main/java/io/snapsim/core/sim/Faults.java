@@ -119,16 +119,28 @@ public final class Faults {
         /** After the checkpoint completes, its {@code _metadata} is corrupted. */
         CORRUPT_METADATA,
         /** After the checkpoint completes, its {@code _metadata} is deleted. */
-        DELETE_METADATA
+        DELETE_METADATA;
+
+        /** True for the kinds that damage a completed checkpoint (rather than fail or slow a write). */
+        public boolean damagesCheckpoint() {
+            return this != FAIL_WRITE && this != SLOW_WRITE;
+        }
     }
 
     /**
-     * A checkpoint-storage fault on checkpoint {@code atCheckpoint}. For the write faults,
-     * {@code operator} names whose state write is hit (null: the first subtask that writes);
-     * {@code delay} is the extra time of a slow write. A damaged completed checkpoint is detected
-     * on restore, which falls back to the newest intact retained checkpoint.
+     * A checkpoint-storage fault on checkpoint {@code atCheckpoint}, aimed at the state of one
+     * operator's subtasks. For the write faults, every targeted subtask's state write of the
+     * checkpoint fails or takes {@code delay} ms longer. The damage faults damage the state file of
+     * the first targeted subtask whose state has a file of its own (its {@code _metadata} when all of
+     * the checkpoint's state is inline). A damaged completed checkpoint is detected on restore, which
+     * falls back to the newest intact retained checkpoint.
+     *
+     * @param operator the operator whose state is hit, or null for every operator
+     * @param subtask  the subtask of that operator, or null for every subtask (needs an operator)
+     * @param delay    SLOW_WRITE: the extra time of the write in ms; null otherwise
      */
-    public record StorageFault(StorageKind kind, long atCheckpoint, String operator, Long delay) implements FaultSpec {
+    public record StorageFault(StorageKind kind, long atCheckpoint, String operator, Integer subtask, Long delay)
+            implements FaultSpec {
         public static final String TYPE = "storage";
 
         public StorageFault {
@@ -139,6 +151,19 @@ public final class Faults {
             if (kind == StorageKind.SLOW_WRITE && (delay == null || delay < 1)) {
                 throw new IllegalArgumentException("a slow write needs a delay of at least 1 ms");
             }
+            if (subtask != null && (operator == null || subtask < 0)) {
+                throw new IllegalArgumentException("a subtask needs an operator and must not be negative");
+            }
+        }
+
+        /** A storage fault on every subtask of {@code operator} (or of every operator when null). */
+        public StorageFault(StorageKind kind, long atCheckpoint, String operator, Long delay) {
+            this(kind, atCheckpoint, operator, null, delay);
+        }
+
+        /** True for the faults that damage a completed checkpoint (rather than fail or slow a write). */
+        public boolean damagesCheckpoint() {
+            return kind.damagesCheckpoint();
         }
 
         @Override

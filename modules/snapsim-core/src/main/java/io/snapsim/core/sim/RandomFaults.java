@@ -18,9 +18,17 @@ import java.util.Set;
  *
  * <p>Kinds are named by fault type ({@code crash}, {@code crash-at}, ...) and, for the types with a
  * {@code kind} field, by type and kind ({@code storage.fail-write}, {@code network.delay}). A type
- * name stands for all of its <em>safe</em> kinds: {@code network} means delay and stall; the
- * model-breaking {@code network.drop} and {@code network.reorder} are drawn only when named.
- * {@link #kinds()} holds the expanded names, in catalogue order.
+ * name stands for the kinds of that type drawn by default: {@code network} means delay and stall,
+ * {@code storage} means fail-write and slow-write. Two groups are drawn only when named:
+ * <ul>
+ *   <li>storage damage ({@code storage.damage}, or {@code storage.corrupt-data} and the other three
+ *       one by one): a damaged completed checkpoint is survivable only while an older intact one is
+ *       retained, which a draw cannot promise, so a run may end unrecoverable by construction;</li>
+ *   <li>the model-breaking {@code network.drop} and {@code network.reorder}.</li>
+ * </ul>
+ * Without {@code kinds}, an item draws from {@link #DEFAULT_KINDS}: the faults a correctly
+ * configured job survives whatever its retention. {@link #kinds()} holds the expanded names, in
+ * catalogue order.
  *
  * @param count how many faults to draw, at least 1
  * @param kinds the kinds to draw from (expanded names from {@link #ALL_KINDS}), not empty
@@ -35,6 +43,15 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
 
     /** Every kind that keeps the model's assumptions (FIFO, reliable channels), in catalogue order. */
     public static final Set<String> SAFE_KINDS;
+
+    /** The storage faults that damage a completed checkpoint; drawn only when asked for. */
+    public static final Set<String> DAMAGE_KINDS;
+
+    /** What an item draws from without {@code kinds}: the safe kinds a correctly configured job survives. */
+    public static final Set<String> DEFAULT_KINDS;
+
+    /** The name that stands for all of {@link #DAMAGE_KINDS}. */
+    public static final String DAMAGE_GROUP = Faults.StorageFault.TYPE + ".damage";
 
     /** Kinds that break the model; drawn only when asked for by name. */
     public static final Set<String> MODEL_BREAKING_KINDS;
@@ -52,6 +69,16 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
         safe.add(qualified(Faults.NetworkFault.TYPE, NetworkKind.STALL));
         safe.add(Faults.SinkCommitFails.TYPE);
         SAFE_KINDS = ordered(safe);
+        List<String> damage = new ArrayList<>();
+        for (StorageKind kind : StorageKind.values()) {
+            if (kind.damagesCheckpoint()) {
+                damage.add(qualified(Faults.StorageFault.TYPE, kind));
+            }
+        }
+        DAMAGE_KINDS = ordered(damage);
+        List<String> defaults = new ArrayList<>(SAFE_KINDS);
+        defaults.removeAll(DAMAGE_KINDS);
+        DEFAULT_KINDS = ordered(defaults);
         MODEL_BREAKING_KINDS = ordered(List.of(qualified(Faults.NetworkFault.TYPE, NetworkKind.DROP),
                 qualified(Faults.NetworkFault.TYPE, NetworkKind.REORDER)));
         List<String> all = new ArrayList<>(SAFE_KINDS);
@@ -74,9 +101,9 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
         kinds = inCatalogueOrder(kinds);
     }
 
-    /** {@code count} faults of any safe kind. */
+    /** {@code count} faults of the kinds drawn by default. */
     public RandomFaults(int count) {
-        this(count, SAFE_KINDS);
+        this(count, DEFAULT_KINDS);
     }
 
     /** The same kinds, another count. */
@@ -85,15 +112,19 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
     }
 
     /**
-     * The kind names a name in {@code kinds:} stands for: itself for a kind, the safe kinds of a
-     * type for a type name ({@code storage}, {@code network}); empty for an unknown name.
+     * The kind names a name in {@code kinds:} stands for: itself for a kind, the damage kinds for
+     * {@link #DAMAGE_GROUP}, the default kinds of a type for a type name ({@code storage},
+     * {@code network}); empty for an unknown name.
      */
     public static Set<String> expand(String name) {
         if (ALL_KINDS.contains(name)) {
             return Set.of(name);
         }
+        if (name.equals(DAMAGE_GROUP)) {
+            return DAMAGE_KINDS;
+        }
         List<String> members = new ArrayList<>();
-        for (String kind : SAFE_KINDS) {
+        for (String kind : DEFAULT_KINDS) {
             if (kind.startsWith(name + ".")) {
                 members.add(kind);
             }
@@ -105,6 +136,7 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
     public static Set<String> acceptedNames() {
         Set<String> names = new LinkedHashSet<>(ALL_KINDS);
         names.add(Faults.StorageFault.TYPE);
+        names.add(DAMAGE_GROUP);
         names.add(Faults.NetworkFault.TYPE);
         return Collections.unmodifiableSet(names);
     }

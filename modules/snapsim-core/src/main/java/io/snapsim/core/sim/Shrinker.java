@@ -141,6 +141,10 @@ public final class Shrinker {
 
     /** The positions of a fault that shrinking may lower; none for a fault without one. */
     static List<Position> positionsOf(FaultSpec fault) {
+        if (fault instanceof OptionalFault optional) {
+            return positionsOf(optional.fault()).stream()
+                    .map(p -> new Position(p.value(), p.min(), v -> optional.rewrap(p.at().apply(v)))).toList();
+        }
         List<Position> positions = new ArrayList<>();
         if (fault instanceof CrashFault c) {
             if (c.atRecord() != null) {
@@ -176,7 +180,7 @@ public final class Shrinker {
             positions.add(new Position(c.atCheckpoint(), 1, v -> new Faults.CrashCoordinator(v, c.phase())));
         } else if (fault instanceof Faults.StorageFault s) {
             positions.add(new Position(s.atCheckpoint(), 1,
-                    v -> new Faults.StorageFault(s.kind(), v, s.operator(), s.delay())));
+                    v -> new Faults.StorageFault(s.kind(), v, s.operator(), s.subtask(), s.delay())));
         } else if (fault instanceof Faults.NetworkFault n) {
             positions.add(new Position(n.atTime(), 0,
                     v -> new Faults.NetworkFault(n.kind(), n.from(), n.to(), v, n.delay())));

@@ -53,7 +53,9 @@ public final class SimulationParser {
     private static final List<String> CRASH_TASK_MANAGER_KEYS = List.of("task-manager", "task-managers", "at-time",
             "at-checkpoint");
     private static final List<String> CRASH_COORDINATOR_KEYS = List.of("at-checkpoint", "phase");
-    private static final List<String> STORAGE_KEYS = List.of("kind", "at-checkpoint", "operator", "delay");
+    private static final List<String> STORAGE_KEYS = List.of("kind", "at-checkpoint", "operator", "subtask", "delay");
+    /** The key every fault item may carry: the run may pass without the fault firing. */
+    private static final String OPTIONAL_KEY = "optional";
     private static final List<String> NETWORK_KEYS = List.of("kind", "from", "to", "at-time", "delay");
     private static final List<String> SINK_COMMIT_FAILS_KEYS = List.of("operator", "subtask", "at-checkpoint");
     private static final List<String> RANDOM_KEYS = List.of("count", "kinds");
@@ -315,7 +317,16 @@ public final class SimulationParser {
             throw body.error("unknown fault kind '" + only.getKey() + "'"
                     + Spelling.didYouMean(only.getKey(), faultReaders.keySet()) + " (known kinds: " + kinds + ")");
         }
-        return reader.read(body, shape);
+        SpecNode optional = body.child(OPTIONAL_KEY, body.json() != null && body.json().isObject()
+                ? body.json().get(OPTIONAL_KEY) : null);
+        FaultSpec fault = reader.read(body.without(OPTIONAL_KEY), shape);
+        if (optional.isAbsent() || !optional.booleanValue()) {
+            return fault;
+        }
+        if (fault instanceof RandomFaults) {
+            throw optional.error("does not apply to 'random': faults drawn from the seed are optional already");
+        }
+        return OptionalFault.marked(fault);
     }
 
     private static CrashFault readCrash(SpecNode body, RunShape shape) {
@@ -416,14 +427,7 @@ public final class SimulationParser {
         if (after.isAbsent() == time.isAbsent()) {
             throw body.error("needs exactly one of after-checkpoints and at-time");
         }
-        boolean stopJob = false;
-        if (!stop.isAbsent()) {
-            String value = stop.text().trim().toLowerCase(java.util.Locale.ROOT);
-            if (!value.equals("true") && !value.equals("false")) {
-                throw stop.error("expected true or false, got '" + stop.text() + "'");
-            }
-            stopJob = value.equals("true");
-        }
+        boolean stopJob = !stop.isAbsent() && stop.booleanValue();
         if (!after.isAbsent()) {
             return new Faults.Savepoint(readCheckpointId(after, shape), null, stopJob);
         }
@@ -447,13 +451,13 @@ public final class SimulationParser {
         SpecNode kindNode = requiredField(fields, body, "kind");
         Faults.StorageKind kind = kindNode.choice(Faults.StorageKind.class);
         long checkpoint = readCheckpointId(requiredField(fields, body, "at-checkpoint"), shape);
-        boolean write = kind == Faults.StorageKind.FAIL_WRITE || kind == Faults.StorageKind.SLOW_WRITE;
         SpecNode operatorNode = field(fields, body, "operator");
-        if (!operatorNode.isAbsent() && !write) {
-            throw operatorNode.error("applies only to the write faults (fail-write, slow-write); "
-                    + RandomFaults.yamlName(kind) + " damages the completed checkpoint as a whole");
-        }
+        SpecNode subtaskNode = field(fields, body, "subtask");
         String operator = operatorNode.isAbsent() ? null : operatorNode.nonBlankText();
+        if (!subtaskNode.isAbsent() && operator == null) {
+            throw subtaskNode.error("needs an operator: name whose subtask's state is hit (operator: sum, subtask: 1)");
+        }
+        Integer subtask = subtaskNode.isAbsent() ? null : readSubtask(subtaskNode, shape);
         SpecNode delayNode = field(fields, body, "delay");
         Long delay = null;
         if (kind == Faults.StorageKind.SLOW_WRITE) {
@@ -464,7 +468,7 @@ public final class SimulationParser {
         } else if (!delayNode.isAbsent()) {
             throw delayNode.error("applies only to slow-write, not to " + RandomFaults.yamlName(kind));
         }
-        return new Faults.StorageFault(kind, checkpoint, operator, delay);
+        return new Faults.StorageFault(kind, checkpoint, operator, subtask, delay);
     }
 
     private static Faults.NetworkFault readNetwork(SpecNode body, RunShape shape) {

@@ -1,6 +1,7 @@
 package io.snapsim.core.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.snapsim.core.InvalidInputException;
 import io.snapsim.core.config.Spelling;
 import java.nio.file.Path;
@@ -134,6 +135,31 @@ final class SpecNode {
                     + ", got " + describe());
         }
         return (int) value;
+    }
+
+    /** {@code true} or {@code false} (a YAML boolean, or the same words as text, in any case). */
+    boolean booleanValue() {
+        if (isAbsent()) {
+            throw error("missing value");
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        String value = node.isValueNode() ? node.asText().trim().toLowerCase(Locale.ROOT) : "";
+        if (value.equals("true") || value.equals("false")) {
+            return value.equals("true");
+        }
+        throw error("expected true or false, got " + describe());
+    }
+
+    /** This mapping without the key {@code name} (same path), for a key that every kind of item shares. */
+    SpecNode without(String name) {
+        if (node == null || !node.isObject() || !node.has(name)) {
+            return this;
+        }
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        copy.remove(name);
+        return new SpecNode(file, path, copy);
     }
 
     /** One of an enum's constants, written lower-case with hyphens; case and {@code _} are forgiven. */

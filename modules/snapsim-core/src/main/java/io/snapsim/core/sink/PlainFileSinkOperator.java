@@ -42,10 +42,11 @@ public final class PlainFileSinkOperator implements StreamOperator {
         writer.write('\n');
     }
 
+    /** Flushes, and records where this sink writes ({@link SinkOutput#directoryOf}), as the transactional sink does. */
     @Override
     public byte[] snapshotOperatorState(long checkpointId) throws IOException {
         writer.flush();
-        return null;
+        return SinkOutput.directoryState(directory);
     }
 
     @Override

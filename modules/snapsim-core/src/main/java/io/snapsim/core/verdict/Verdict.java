@@ -20,8 +20,8 @@ public record Verdict(Outcome outcome, String expectation, String reason, Output
                     ? new Verdict(Outcome.VALID, expectation, "committed output and final state equal the failure-free run", c)
                     : new Verdict(Outcome.INVALID, expectation, describe(c), c);
             case "duplicates-allowed" -> c.missing() == 0
-                    ? new Verdict(Outcome.VALID, expectation, "nothing lost; " + c.duplicates() + " duplicate and "
-                    + c.unexpected() + " inflated records (at-least-once)", c)
+                    ? new Verdict(Outcome.VALID, expectation, "nothing lost; " + c.duplicates() + " duplicates and "
+                    + c.unexpected() + " unexpected records (at-least-once)", c)
                     : new Verdict(Outcome.INVALID, expectation, describe(c), c);
             case "divergence" -> equal
                     ? new Verdict(Outcome.INVALID, expectation, "expected a divergence, but the run equals the failure-free run", c)
@@ -45,6 +45,35 @@ public record Verdict(Outcome outcome, String expectation, String reason, Output
         }
         return consistent ? new Verdict(Outcome.VALID, expectation, what + ", all of them consistent with the failure-free run", c)
                 : new Verdict(Outcome.INVALID, expectation, what + ", but " + describe(c), c);
+    }
+
+    /**
+     * Judges a run that failed because every retained checkpoint was damaged (storage damage the
+     * plan asked for): UNRECOVERABLE when what it committed before is a consistent part of the
+     * failure-free run, as for a cancelled run, and INVALID otherwise.
+     */
+    public static Verdict judgeUnrecoverable(String expectation, OutputComparison c, String failure) {
+        boolean consistent = c.unexpected() == 0 && (c.duplicates() == 0 || expectation.equals("duplicates-allowed"));
+        String what = "the job failed cleanly with nothing intact to restore from (" + failure + "); "
+                + c.actualRecords() + " of " + c.referenceRecords() + " records committed";
+        return consistent ? new Verdict(Outcome.UNRECOVERABLE, expectation, what + ", all of them consistent", c)
+                : new Verdict(Outcome.INVALID, expectation, what + ", but " + describe(c), c);
+    }
+
+    /**
+     * This verdict, unless the run met its expectation without firing a fault it had to fire: then
+     * NOT_FIRED, naming the first such fault. An INVALID or UNKNOWN verdict stands as it is.
+     *
+     * @param unfired descriptions of the planned faults that had to fire and did not, in plan order
+     */
+    public Verdict unlessUnfired(List<String> unfired) {
+        if (unfired.isEmpty() || (outcome != Outcome.VALID && outcome != Outcome.UNRECOVERABLE)) {
+            return this;
+        }
+        String which = unfired.size() == 1 ? "planned fault " + unfired.get(0) + " never fired"
+                : unfired.size() + " planned faults never fired, the first " + unfired.get(0);
+        return new Verdict(Outcome.NOT_FIRED, expectation, which + ": the run tested nothing about it"
+                + " (mark a fault 'optional: true' if the run may pass without it)", comparison);
     }
 
     /** A run that did not finish cannot be judged. */

@@ -36,6 +36,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
+import io.snapsim.core.history.EventTypes;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -690,7 +691,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 String message = "injected crash of the checkpoint coordinator (fault " + f.faultIndex() + ") "
                         + (kind == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA
                         ? "after writing the metadata of checkpoint " : "before notifying the completion of checkpoint ") + id;
-                record("fault-fired", id, message);
+                services.recordFault("coordinator", EventTypes.FAULT_FIRED, attempt, id, f.faultIndex(), message);
                 timers.cancelAll();
                 master.tell(new JobMaster.CoordinatorCrashed(f.faultIndex(), message));
                 return true;
@@ -708,54 +709,25 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      */
     private boolean damageIfPlanned(CompletedCheckpoint c) {
         for (io.snapsim.runtime.fault.CoordinatorFault f : settings.faults()) {
-            if (f.atCheckpoint() != c.checkpointId() || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA
-                    || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_BEFORE_NOTIFY) {
+            if (f.atCheckpoint() != c.checkpointId() || f.kind().isCrash()) {
                 continue;
             }
             java.nio.file.Path metadata = java.nio.file.Path.of(c.metadataPath());
-            java.nio.file.Path target = metadata;
             boolean data = f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CORRUPT_DATA
                     || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_DATA;
-            if (data) {
-                // the first state file in the checkpoint's folder (RocksDB keeps its files in a sub-folder per subtask)
-                try (var files = java.nio.file.Files.walk(metadata.getParent())) {
-                    target = files.filter(p -> java.nio.file.Files.isRegularFile(p) && sizeOf(p) > 0 // a flipped byte
-                            && !p.getFileName().toString().startsWith("_")
-                            && !p.getFileName().toString().startsWith(".")).sorted().findFirst().orElse(metadata);
-                } catch (java.io.IOException e) {
-                    target = metadata;
-                }
-            }
+            java.nio.file.Path target = data ? CheckpointDamage.dataFileOf(metadata.getParent(), f.operator(), f.subtask())
+                    .orElse(metadata) : metadata;
             boolean delete = f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_DATA
                     || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_METADATA;
-            try {
-                if (delete) {
-                    java.nio.file.Files.deleteIfExists(target);
-                } else {
-                    byte[] bytes = java.nio.file.Files.readAllBytes(target);
-                    if (bytes.length > 0) {
-                        bytes[bytes.length / 2] ^= 0x5A;
-                    }
-                    java.nio.file.Files.write(target, bytes);
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("planned storage fault failed on " + target, e);
-            }
+            CheckpointDamage.damage(target, delete);
             String what = (delete ? "deleted " : "corrupted ") + (target.equals(metadata) ? "_metadata" : "state file "
-                    + target.getFileName()) + " of completed checkpoint " + c.checkpointId();
-            record("fault-fired", c.checkpointId(), "fault " + f.faultIndex() + ": " + what);
+                    + metadata.getParent().relativize(target)) + " of completed checkpoint " + c.checkpointId()
+                    + (data && target.equals(metadata) ? " (the targeted state has no file of its own: it is inline)" : "");
+            services.recordFault("coordinator", EventTypes.FAULT_FIRED, attempt, c.checkpointId(), f.faultIndex(), what);
             master.tell(new JobMaster.CheckpointDamaged(f.faultIndex(), "injected storage fault " + f.faultIndex() + ": " + what));
             return true;
         }
         return false;
-    }
-
-    private static long sizeOf(java.nio.file.Path file) {
-        try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 
     /** Tasks in a fixed order, so that deterministic runs send notifications in the same order. */

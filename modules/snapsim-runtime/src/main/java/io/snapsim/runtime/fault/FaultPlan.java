@@ -1,21 +1,27 @@
 package io.snapsim.runtime.fault;
 
+import io.snapsim.core.sim.Faults;
 import io.snapsim.runtime.task.ArmedFault;
 import java.util.List;
 
-/** The runtime's view of a simulation's faults: what tasks, channels and the coordinator must do. */
+/**
+ * The runtime's view of a simulation's faults: what tasks, channels and the coordinator must do,
+ * and the planned operator actions (a cancel, a savepoint). Every entry keeps the index of its
+ * fault in the simulation's plan, which the history's {@code fault-fired} events name.
+ *
+ * @param cancel         a planned cancellation of the job, or null
+ * @param savepoint      a planned savepoint (or stop-with-savepoint), or null
+ * @param cancelIndex    the plan index of {@code cancel}, or -1
+ * @param savepointIndex the plan index of {@code savepoint}, or -1
+ */
 public record FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, List<CoordinatorFault> coordinator,
-                        io.snapsim.core.sim.Faults.Cancel cancel, io.snapsim.core.sim.Faults.Savepoint savepoint) {
+                        Faults.Cancel cancel, Faults.Savepoint savepoint, int cancelIndex, int savepointIndex) {
     public static final FaultPlan NONE = new FaultPlan(List.of(), List.of(), List.of());
 
     public FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, List<CoordinatorFault> coordinator) {
-        this(tasks, channels, coordinator, null, null);
+        this(tasks, channels, coordinator, null, null, -1, -1);
     }
 
-    /**
-     * @param cancel    a planned cancellation of the job, or null
-     * @param savepoint a planned savepoint (or stop-with-savepoint), or null
-     */
     public FaultPlan {
         tasks = List.copyOf(tasks);
         channels = List.copyOf(channels);
@@ -24,9 +30,5 @@ public record FaultPlan(List<ArmedFault> tasks, List<ChannelFault> channels, Lis
 
     public static FaultPlan ofTasks(List<ArmedFault> tasks) {
         return new FaultPlan(tasks, List.of(), List.of());
-    }
-
-    public int size() {
-        return tasks.size() + channels.size() + coordinator.size();
     }
 }

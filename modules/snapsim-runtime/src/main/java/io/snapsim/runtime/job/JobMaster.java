@@ -9,6 +9,7 @@ import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.core.storage.MetadataFormat;
+import io.snapsim.core.history.EventTypes;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor.TaskKey;
 import io.snapsim.runtime.store.CompletedCheckpointStore;
@@ -112,6 +113,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private record JournalReady(Throwable failure) implements Command {
     }
 
+    /** A task actor of some attempt has stopped (its last words, such as its record counts, are in the history). */
+    private record TaskTerminated() implements Command {
+    }
+
     private record Redeploy(int attempt) implements Command {
     }
 
@@ -143,6 +148,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private final SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
     private final long startMillis;
     private int attempt = -1;
+    /** Task actors spawned and not yet terminated: the job's result waits until there are none. */
+    private int liveTaskActors;
+    /** The job's end, once known, waiting for the last task actors to terminate. */
+    private Ended endedAwaitingTasks;
     private int restarts;
     private long sourceRecords;
     private long sinkRecords;
@@ -223,7 +232,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return this;
         }
         firedFaults.add(crashed.faultIndex());
-        event("coordinator-crashed", -1, crashed.message());
+        services.recordFault("master", EventTypes.COORDINATOR_CRASHED, attempt, -1, crashed.faultIndex(), crashed.message());
+        events.accept(crashed.message());
         stopTasks();
         getContext().stop(coordinator);
         getContext().stop(store);
@@ -234,6 +244,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     private Behavior<Command> onPlannedSavepoint(PlannedSavepoint planned) {
         if (!ending && coordinator != null) {
+            services.recordFault("master", EventTypes.FAULT_FIRED, attempt, -1, settings.faultPlan().savepointIndex(),
+                    "savepoint triggered as planned" + (settings.faultPlan().savepoint().stop() ? " (stop-with-savepoint)" : ""));
             coordinator.tell(new CheckpointCoordinatorActor.TriggerSavepoint(settings.faultPlan().savepoint().stop()));
         }
         return this;
@@ -292,7 +304,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return this;
         }
         firedFaults.add(damaged.faultIndex());
-        return failOver(damaged.message());
+        return failOver(damaged.message(), damaged.faultIndex());
     }
 
     private JobResult endedBeforeStart(JobStatus status, String message) {
@@ -318,11 +330,12 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 .onMessage(Redeploy.class, this::onRedeploy)
                 .onMessage(RestoreFrom.class, this::onRestoreFrom)
                 .onMessage(Ended.class, this::onEnded)
+                .onMessage(TaskTerminated.class, this::onTaskTerminated)
                 .onMessage(Diagnose.class, this::onDiagnose)
                 .onMessage(CoordinatorCrashed.class, this::onCoordinatorCrashed)
                 .onMessage(CheckpointDamaged.class, this::onCheckpointDamaged)
                 .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice)
-                .onMessage(PlannedCancel.class, planned -> onCancel(new Cancel()))
+                .onMessage(PlannedCancel.class, this::onPlannedCancel)
                 .onMessage(PlannedSavepoint.class, this::onPlannedSavepoint)
                 .onMessage(TriggerSavepointNow.class, this::onTriggerSavepointNow)
                 .onMessage(SavepointCompleted.class, this::onSavepointCompleted)
@@ -389,7 +402,11 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                         settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s),
                         channelFaults(), settings.stateBackend(), settings.incrementalCheckpoints(), settings.jobId(), services, coordinator,
                         getContext().getSelf());
-                tasks.put(key, getContext().spawn(TaskActor.create(spec), "a" + attempt + "-v" + v.id() + "-" + s));
+                ActorRef<TaskActor.Command> task = getContext().spawn(TaskActor.create(spec),
+                        "a" + attempt + "-v" + v.id() + "-" + s);
+                getContext().watchWith(task, new TaskTerminated());
+                liveTaskActors++;
+                tasks.put(key, task);
                 if (v.isSource()) {
                     sources.add(key);
                 }
@@ -469,15 +486,18 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         if (failed.faultIndex() >= 0) {
             firedFaults.add(failed.faultIndex());
         }
-        return failOver(failed.message());
+        return failOver(failed.message(), failed.faultIndex());
     }
 
     private Behavior<Command> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
-        return ending || restarting ? this : failOver(exceeded.message());
+        return ending || restarting ? this : failOver(exceeded.message(), -1);
     }
 
-    private Behavior<Command> failOver(String cause) {
-        event("failover", -1, "failure in attempt " + attempt + ": " + cause);
+    /** Fails the job over after {@code cause}; {@code faultIndex} is the planned fault behind it, or -1. */
+    private Behavior<Command> failOver(String cause, int faultIndex) {
+        String text = "failure in attempt " + attempt + ": " + cause;
+        services.recordFault("master", EventTypes.FAILOVER, attempt, -1, faultIndex, text);
+        events.accept(text);
         stopTasks();
         coordinator.tell(new CheckpointCoordinatorActor.Suspend(attempt));
         OptionalLong delay = restartStrategy.onFailure(services.clock().millis());
@@ -531,6 +551,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return this;
         }
         if (!damaged.isEmpty()) {
+            services.record("master", EventTypes.NO_INTACT_CHECKPOINT, attempt, -1, -1, damaged.size()
+                    + " retained checkpoint(s), all damaged");
             return endJob(JobStatus.FAILED, "no intact retained checkpoint to restore from: " + String.join("; ", damaged));
         }
         deployWith(newAttempt, settings.recoveryPath(), null);
@@ -594,6 +616,14 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
+    private Behavior<Command> onPlannedCancel(PlannedCancel planned) {
+        if (!ending) {
+            services.recordFault("master", EventTypes.FAULT_FIRED, attempt, -1, settings.faultPlan().cancelIndex(),
+                    "cancel as planned after " + completedCheckpoints + " completed checkpoint(s)");
+        }
+        return onCancel(new Cancel());
+    }
+
     private Behavior<Command> onCancel(Cancel cancel) {
         if (ending) {
             return this;
@@ -621,8 +651,19 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
+    /** The job ended: stop what runs, and complete the result once every task actor has terminated. */
     private Behavior<Command> onEnded(Ended ended) {
         stopTasks();
+        endedAwaitingTasks = ended;
+        return liveTaskActors == 0 ? complete(ended) : this;
+    }
+
+    private Behavior<Command> onTaskTerminated(TaskTerminated terminated) {
+        liveTaskActors--;
+        return liveTaskActors == 0 && endedAwaitingTasks != null ? complete(endedAwaitingTasks) : this;
+    }
+
+    private Behavior<Command> complete(Ended ended) {
         services.record("master", "job-" + ended.status().name().toLowerCase(), attempt, -1, -1, ended.failure());
         var report = ended.report();
         JobResult jobResult = new JobResult(settings.jobId(), plan.graph().jobName(), ended.status(), ended.failure(),

@@ -21,14 +21,25 @@ final class ChannelFaultState {
     private final Clock clock;
     /** Asks the owning task to call {@link #releaseDue} after the given number of milliseconds. */
     private final LongConsumer wakeUpIn;
+    /** Told once, when the fault first takes effect on this channel (a delay in effect counts). */
+    private final Runnable onFirstEffect;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private TaskActor.Command swapped;
     private boolean fired;
+    private boolean tookEffect;
 
-    ChannelFaultState(ChannelFault fault, Clock clock, LongConsumer wakeUpIn) {
+    ChannelFaultState(ChannelFault fault, Clock clock, LongConsumer wakeUpIn, Runnable onFirstEffect) {
         this.fault = fault;
         this.clock = clock;
         this.wakeUpIn = wakeUpIn;
+        this.onFirstEffect = onFirstEffect;
+    }
+
+    private void tookEffect() {
+        if (!tookEffect) {
+            tookEffect = true;
+            onFirstEffect.run();
+        }
     }
 
     void deliver(ActorRef<TaskActor.Command> target, TaskActor.Command message) {
@@ -43,6 +54,7 @@ final class ChannelFaultState {
             case DROP -> {
                 if (!fired && message instanceof TaskActor.DataBatch) {
                     fired = true; // the batch is lost
+                    tookEffect();
                 } else {
                     target.tell(message);
                 }
@@ -56,6 +68,7 @@ final class ChannelFaultState {
                         target.tell(swapped);
                         swapped = null;
                         fired = true;
+                        tookEffect();
                     }
                 }
             }
@@ -63,6 +76,7 @@ final class ChannelFaultState {
     }
 
     private void hold(long due, TaskActor.Command message) {
+        tookEffect();
         long fifoDue = held.isEmpty() ? due : Math.max(due, held.peekLast().due());
         boolean wasEmpty = held.isEmpty();
         held.addLast(new Held(fifoDue, message));

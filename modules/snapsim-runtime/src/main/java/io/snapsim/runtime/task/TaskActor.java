@@ -26,6 +26,7 @@ import io.snapsim.rocksdb.IncrementalStateHandle;
 import io.snapsim.rocksdb.IncrementalUploader;
 import io.snapsim.rocksdb.NativeCheckpointUpload;
 import io.snapsim.rocksdb.RocksDBKeyedStateBackend;
+import io.snapsim.core.history.EventTypes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -164,6 +165,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private boolean finished;
     private int endedChannels;
     private int nextChannel;
+    /** Whether this task's {@code task-ended} event (with its record counts) is written already. */
+    private boolean endRecorded;
     private long lastSnapshotId = -1;
     private long lastCompletedId = -1;
     private long alignmentStartNanos;
@@ -238,7 +241,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 int flatIndex = flatChannels++;
                 ChannelFaultState state = fault == null ? null : new ChannelFaultState(fault, spec.services().clock(),
                         delay -> timers.startSingleTimer("release-" + flatIndex, new ReleaseChannel(flatIndex),
-                                java.time.Duration.ofMillis(delay)));
+                                java.time.Duration.ofMillis(delay)),
+                        () -> recordFault(fault.faultIndex(), -1, "network " + fault.kind().name().toLowerCase()
+                                + " in effect on the channel from " + actorName + " (output " + flatIndex + ")"));
                 channels[t] = new OutputChannel(targets.get(t).target(), targets.get(t).channelAtTarget(),
                         spec.batchSize(), spec.credits(), state);
             }
@@ -280,6 +285,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private Behavior<Command> onStopGracefully(StopGracefully stop) {
         record("stopped", -1, -1, null);
+        recordEnded("stopped after a savepoint");
         closeOperators();
         spec.master().tell(new JobMaster.TaskStopped(stop.attempt(), taskKey));
         return Behaviors.stopped();
@@ -716,13 +722,19 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private Behavior<Command> onSnapshotWritten(SnapshotWritten written) {
         if (written.failure() != null) {
+            ArmedFault failWrite = plannedFault(ArmedFault.Kind.FAIL_WRITE, written.checkpointId());
+            if (failWrite != null) {
+                recordFault(failWrite.faultIndex(), written.checkpointId(), "injected failure writing the state of "
+                        + actorName + " for checkpoint " + written.checkpointId());
+            }
             record("snapshot-write-failed", written.checkpointId(), -1, rootMessage(written.failure()));
             spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), written.checkpointId(),
                     ids[0], "writing state failed: " + rootMessage(written.failure())));
         } else {
             ArmedFault slow = plannedFault(ArmedFault.Kind.SLOW_WRITE, written.checkpointId());
             if (slow != null && slowWritesApplied.add(slow.faultIndex())) {
-                record("slow-write", written.checkpointId(), -1, "fault " + slow.faultIndex() + ": +" + slow.delay() + " ms");
+                recordFault(slow.faultIndex(), written.checkpointId(), "slow write of the state of " + actorName
+                        + " for checkpoint " + written.checkpointId() + ": +" + slow.delay() + " ms");
                 timers.startSingleTimer("slow-" + slow.faultIndex(), written, java.time.Duration.ofMillis(slow.delay()));
                 return this;
             }
@@ -748,7 +760,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             if (f.isCrashAt(checkpointId, phase) && f.subtask() == spec.subtask()) {
                 for (int i = 0; i < chain.size(); i++) {
                     if (chain.get(i).uid().equals(f.operatorUid())) {
-                        throw new InjectedFault(f.faultIndex(), "injected crash of " + ids[i] + where + checkpointId);
+                        throw new InjectedFault(f.faultIndex(), checkpointId,
+                                "injected crash of " + ids[i] + where + checkpointId);
                     }
                 }
             }
@@ -773,8 +786,8 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             for (ArmedFault f : spec.faults()) {
                 if (f.kind() == ArmedFault.Kind.SINK_COMMIT_FAIL && f.atCheckpoint() <= notify.checkpointId()
                         && f.atCheckpoint() > lastCompletedId && f.subtask() == spec.subtask()) {
-                    throw new InjectedFault(f.faultIndex(), "injected failure of " + f.operatorUid() + "#"
-                            + spec.subtask() + " committing checkpoint " + notify.checkpointId());
+                    throw new InjectedFault(f.faultIndex(), notify.checkpointId(), "injected failure of "
+                            + f.operatorUid() + "#" + spec.subtask() + " committing checkpoint " + notify.checkpointId());
                 }
             }
             lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
@@ -842,6 +855,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
         finished = true;
         record("task-finished", -1, -1, "records " + java.util.Arrays.toString(recordsIn));
+        recordEnded("finished");
         SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
         for (int i = 0; i < chain.size(); i++) {
             if (backends[i] != null) {
@@ -894,15 +908,32 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         int faultIndex = t instanceof InjectedFault f ? f.faultIndex() : -1;
         String message = t instanceof TaskFailure ? t.getMessage()
                 : "task " + spec.vertex().name() + "#" + spec.subtask() + " failed: " + t;
-        record(faultIndex >= 0 ? "fault-fired" : "task-failed", -1, -1,
-                (faultIndex >= 0 ? "fault " + faultIndex + ": " : "") + message);
+        if (t instanceof InjectedFault f) {
+            recordFault(faultIndex, f.checkpointId(), message);
+        } else {
+            record("task-failed", -1, -1, message);
+        }
+        recordEnded("failed");
         spec.master().tell(new JobMaster.TaskFailed(spec.attempt(), taskKey, message, faultIndex));
         return Behaviors.stopped();
     }
 
     private Behavior<Command> onPostStop() {
+        recordEnded("cancelled");
         closeOperators();
         return this;
+    }
+
+    /** Writes this task's one {@code task-ended} event: how it ended and the records it read and wrote. */
+    private void recordEnded(String how) {
+        if (endRecorded) {
+            return;
+        }
+        endRecorded = true;
+        SortedMap<String, Long> counts = new TreeMap<>();
+        counts.put(EventTypes.SOURCE_RECORDS, chain.get(0).isSource() ? recordsIn[0] : 0);
+        counts.put(EventTypes.SINK_RECORDS, router != null && router.channels().isEmpty() ? recordsIn[chain.size() - 1] : 0);
+        spec.services().recordCounts(actorName, EventTypes.TASK_ENDED, spec.attempt(), how, counts);
     }
 
     private void closeOperators() {
@@ -928,6 +959,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     private void record(String type, long checkpointId, int channel, String detail) {
         spec.services().record(actorName, type, spec.attempt(), checkpointId, channel, detail);
+    }
+
+    /** Planned fault {@code faultIndex} fired here. */
+    private void recordFault(int faultIndex, long checkpointId, String detail) {
+        spec.services().recordFault(actorName, EventTypes.FAULT_FIRED, spec.attempt(), checkpointId, faultIndex, detail);
     }
 
     private InjectedFault crash(int position) {

@@ -1,0 +1,89 @@
+package io.snapsim.runtime.sim;
+
+import io.snapsim.core.graph.JobGraph;
+import io.snapsim.core.sink.SinkOutput;
+import io.snapsim.core.storage.CheckpointMetadata;
+import io.snapsim.core.storage.MetadataFormat;
+import io.snapsim.core.storage.OperatorStateSnapshot;
+import io.snapsim.core.storage.StateReader;
+import io.snapsim.core.storage.SubtaskStateSnapshot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which committed output belongs to a resumed job besides its own: the output of the runs it
+ * continues. Drawn from what the restored snapshot proves, not from how those runs ended: each
+ * file sink records in its operator state the folder it wrote to, so the snapshot names the
+ * earlier run's output folder wherever the snapshot itself lies now (copied elsewhere, or left by a
+ * run that was killed before it wrote its summary). That earlier run may itself have resumed
+ * another: its run folder lists those in {@value #EARLIER_OUTPUTS}, written when it started.
+ * Stateless.
+ */
+final class ResumedLineage {
+    /** In a run folder: the output folders of the earlier runs this run continues, oldest first. */
+    static final String EARLIER_OUTPUTS = "resumed-outputs.txt";
+
+    private ResumedLineage() {
+    }
+
+    /**
+     * The output folders of the earlier runs the snapshot at {@code metadataFile} continues, oldest
+     * first; empty when its sinks recorded no folder (a job without file sinks).
+     */
+    static List<Path> earlierOutputs(Path metadataFile, JobGraph graph) {
+        CheckpointMetadata metadata = MetadataFormat.read(metadataFile);
+        Set<Path> outputs = new LinkedHashSet<>();
+        for (Path folder : sinkFolders(metadata, metadataFile, graph)) {
+            outputs.addAll(readList(folder.getParent().resolve(EARLIER_OUTPUTS)));
+            outputs.add(folder);
+        }
+        return List.copyOf(outputs);
+    }
+
+    /** Records {@code outputs} in {@code runDir}, for a later run that resumes this one. */
+    static void write(Path runDir, List<Path> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
+        try {
+            Files.write(runDir.resolve(EARLIER_OUTPUTS), outputs.stream().map(Path::toString).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + runDir.resolve(EARLIER_OUTPUTS), e);
+        }
+    }
+
+    /** The folders the snapshot's sink subtasks say they wrote to, in operator and subtask order. */
+    private static List<Path> sinkFolders(CheckpointMetadata metadata, Path metadataFile, JobGraph graph) {
+        List<Path> folders = new ArrayList<>();
+        for (OperatorStateSnapshot operator : metadata.operators()) {
+            JobGraph.ResolvedNode node = graph.nodeByUid(operator.operatorId());
+            if (node == null || !node.kind().equals("sink")) {
+                continue;
+            }
+            for (SubtaskStateSnapshot subtask : operator.subtasks()) {
+                if (subtask.operatorState() != null) {
+                    SinkOutput.directoryOf(StateReader.read(subtask.operatorState(), metadataFile))
+                            .filter(folder -> !folders.contains(folder)).ifPresent(folders::add);
+                }
+            }
+        }
+        return folders;
+    }
+
+    private static List<Path> readList(Path file) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(Path::of).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
