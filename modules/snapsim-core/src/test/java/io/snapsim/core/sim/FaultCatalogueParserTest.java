@@ -280,10 +280,18 @@ class FaultCatalogueParserTest {
         }
 
         @Test
-        void refusesAnOperatorForAFaultOfTheCompletedCheckpoint() {
-            assertRefused("storage: {kind: delete-metadata, at-checkpoint: 2, operator: counter}",
-                    "key 'faults[0].storage.operator': applies only to the write faults (fail-write, slow-write);"
-                            + " delete-metadata damages the completed checkpoint as a whole");
+        void readsTheOperatorAndSubtaskOfAnyStorageFault() {
+            assertThat(fault("storage: {kind: corrupt-data, at-checkpoint: 2, operator: counter, subtask: 1}"))
+                    .isEqualTo(new StorageFault(StorageKind.CORRUPT_DATA, 2, "counter", 1, null));
+            assertThat(fault("storage: {kind: fail-write, at-checkpoint: 2, operator: counter, subtask: 0}"))
+                    .isEqualTo(new StorageFault(StorageKind.FAIL_WRITE, 2, "counter", 0, null));
+        }
+
+        @Test
+        void refusesASubtaskWithoutItsOperator() {
+            assertRefused("storage: {kind: fail-write, at-checkpoint: 2, subtask: 1}",
+                    "key 'faults[0].storage.subtask': needs an operator: name whose subtask's state is hit"
+                            + " (operator: sum, subtask: 1)");
         }
 
         @Test
@@ -409,9 +417,22 @@ class FaultCatalogueParserTest {
     class RandomItems {
 
         @Test
-        void drawFromEverySafeKindUnlessTold() {
-            assertThat(fault("random: {count: 3}")).isEqualTo(new RandomFaults(3, RandomFaults.SAFE_KINDS));
-            assertThat(RandomFaults.SAFE_KINDS).doesNotContain("network.drop", "network.reorder");
+        void drawOnlyFaultsACorrectlyConfiguredJobSurvivesUnlessTold() {
+            assertThat(fault("random: {count: 3}")).isEqualTo(new RandomFaults(3, RandomFaults.DEFAULT_KINDS));
+            assertThat(RandomFaults.DEFAULT_KINDS).doesNotContain("network.drop", "network.reorder",
+                    "storage.corrupt-data", "storage.delete-data", "storage.corrupt-metadata", "storage.delete-metadata");
+            assertThat(RandomFaults.DEFAULT_KINDS).contains("crash", "storage.fail-write", "storage.slow-write");
+        }
+
+        @Test
+        void drawStorageDamageOnlyWhenAskedFor() {
+            assertThat(((RandomFaults) fault("random: {count: 1, kinds: [storage]}")).kinds())
+                    .containsExactly("storage.fail-write", "storage.slow-write");
+            assertThat(((RandomFaults) fault("random: {count: 1, kinds: [storage.damage]}")).kinds())
+                    .containsExactly("storage.corrupt-data", "storage.delete-data", "storage.corrupt-metadata",
+                            "storage.delete-metadata");
+            assertThat(((RandomFaults) fault("random: {count: 1, kinds: [storage.delete-data]}")).kinds())
+                    .containsExactly("storage.delete-data");
         }
 
         @Test
@@ -452,6 +473,46 @@ class FaultCatalogueParserTest {
             assertRefused(WITHOUT_CHECKPOINTS, "random: {count: 1, kinds: [storage, crash-coordinator]}",
                     "key 'faults[0].random.kinds': checkpointing is off, and every kind listed needs a checkpoint;"
                             + " set config 'execution.checkpointing.interval' or add a crash kind");
+        }
+    }
+
+    @Nested
+    class OptionalFaults {
+
+        @Test
+        void areMarkedOnAnyKindAndInjectedAsTheFaultTheyWrap() {
+            FaultSpec crash = fault("crash: {operator: counter, subtask: 1, at-record: 40, optional: true}");
+            assertThat(crash).isEqualTo(OptionalFault.marked(CrashFault.atRecord("counter", 1, 40)));
+            assertThat(crash.planned()).isEqualTo(CrashFault.atRecord("counter", 1, 40));
+            assertThat(crash.mustFire()).isFalse();
+            assertThat(fault("cancel: {after-checkpoints: 3, optional: true}").mustFire()).isFalse();
+        }
+
+        @Test
+        void mustFireUnlessMarked() {
+            assertThat(fault("crash: {operator: counter, subtask: 1, at-record: 40}").mustFire()).isTrue();
+            assertThat(fault("crash: {operator: counter, subtask: 1, at-record: 40, optional: false}"))
+                    .isEqualTo(CrashFault.atRecord("counter", 1, 40));
+        }
+
+        @Test
+        void refuseAValueOtherThanTrueOrFalse() {
+            assertRefused("crash: {operator: counter, subtask: 1, at-record: 40, optional: maybe}",
+                    "key 'faults[0].crash.optional': expected true or false, got 'maybe'");
+        }
+
+        @Test
+        void refuseTheMarkOnARandomItem() {
+            assertRefused("random: {count: 2, optional: true}",
+                    "key 'faults[0].random.optional': does not apply to 'random': faults drawn from the seed are optional already");
+        }
+
+        @Test
+        void keepTheirMarkWhenWrittenBackAsYaml() {
+            FaultSpec crash = fault("crash-at: {operator: counter, subtask: 0, at-time: 30, optional: true}");
+            assertThat(FaultPlans.toYaml(List.of(crash))).isEqualTo(
+                    "faults:\n  - crash-at: {operator: counter, subtask: 0, at-time: 30, optional: true}\n");
+            assertThat(fault(FaultPlans.describe(crash))).isEqualTo(crash);
         }
     }
 

@@ -72,7 +72,7 @@ class FaultPlansTest {
         }
 
         @Test
-        void useEverySafeKindSoonerOrLaterButNeverAModelBreakingOne() {
+        void useEveryDefaultKindSoonerOrLaterButNeverStorageDamageOrAModelBreakingOne() {
             Set<String> kinds = new HashSet<>();
             for (long seed = 0; seed < 300; seed++) {
                 for (FaultSpec fault : FaultPlans.random(seed, 3, WORDCOUNT)) {
@@ -82,7 +82,7 @@ class FaultPlansTest {
                     }
                 }
             }
-            assertThat(kinds).isEqualTo(RandomFaults.SAFE_KINDS);
+            assertThat(kinds).isEqualTo(RandomFaults.DEFAULT_KINDS);
         }
 
         @Test
@@ -152,10 +152,22 @@ class FaultPlansTest {
                     new RandomFaults(1, Set.of("crash-coordinator"))), 42, WORDCOUNT);
 
             assertThat(expanded).hasSize(4);
-            assertThat(expanded.subList(0, 2)).isEqualTo(FaultPlans.random(42, 2, WORDCOUNT));
+            assertThat(expanded.subList(0, 2)).isEqualTo(FaultPlans.random(42, 2, WORDCOUNT).stream()
+                    .map(OptionalFault::drawn).toList());
             assertThat(expanded.get(2)).isEqualTo(fixed);
-            assertThat(expanded.get(3)).isInstanceOf(CrashCoordinator.class);
+            assertThat(expanded.get(3).planned()).isInstanceOf(CrashCoordinator.class);
             assertThat(FaultPlans.isRandom(expanded)).isFalse();
+        }
+
+        @Test
+        void marksDrawnFaultsAsOnesTheRunMayPassWithout() {
+            List<FaultSpec> expanded = FaultPlans.expand(List.of(new RandomFaults(3),
+                    CrashFault.atRecord("counter", 0, 10)), 7, WORDCOUNT);
+            assertThat(expanded.subList(0, 3)).allSatisfy(f -> {
+                assertThat(f.mustFire()).isFalse();
+                assertThat(((OptionalFault) f).reason()).isEqualTo(OptionalFault.Reason.DRAWN_AT_RANDOM);
+            });
+            assertThat(expanded.get(3).mustFire()).isTrue();
         }
 
         @Test

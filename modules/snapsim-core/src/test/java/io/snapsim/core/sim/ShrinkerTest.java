@@ -93,6 +93,16 @@ class ShrinkerTest {
     }
 
     @Test
+    void keepsAnOptionalFaultOptionalWhileLoweringItsPosition() {
+        FaultSpec drawn = OptionalFault.drawn(CrashFault.atRecord("counter", 1, 4000));
+        Predicate<List<FaultSpec>> lateCrash = plan -> plan.stream().anyMatch(fault ->
+                fault.planned() instanceof CrashFault crash && crash.atRecord() != null && crash.atRecord() >= 100);
+
+        assertThat(Shrinker.shrink(List.of(drawn), lateCrash))
+                .containsExactly(OptionalFault.drawn(CrashFault.atRecord("counter", 1, 100)));
+    }
+
+    @Test
     void lowersTimesTowardsZero() {
         Predicate<List<FaultSpec>> anyNetworkFault = plan -> plan.stream().anyMatch(NetworkFault.class::isInstance);
 
