@@ -376,9 +376,13 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return localStateRoot(spec.jobId()).resolve(operatorUid + "-" + spec.subtask() + "-attempt-" + spec.attempt());
     }
 
-    /** The folder of a job's local RocksDB instances; the job's runner removes it once every task stopped. */
+    /**
+     * The folder of a job's local RocksDB instances; the job's runner removes it once every task
+     * stopped. Job ids follow from seeds, so two processes may run the same job id at the same time
+     * (two terminals running one simulation, two test JVMs): the process id keeps their instances apart.
+     */
     public static Path localStateRoot(String jobId) {
-        return Path.of(System.getProperty("java.io.tmpdir"), "snapsim-rocksdb", jobId);
+        return Path.of(System.getProperty("java.io.tmpdir"), "snapsim-rocksdb", jobId + "-" + ProcessHandle.current().pid());
     }
 
     private void restoreState() throws Exception {

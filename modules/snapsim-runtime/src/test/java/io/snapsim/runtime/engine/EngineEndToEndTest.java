@@ -131,7 +131,7 @@ class EngineEndToEndTest {
             Path dir = temp.resolve("reference-" + backend + "-" + job.name() + "-" + parallelism);
             cached = JobHarness.runBuiltIn(job.name(), job.params(), parallelism, config(backend, "EXACTLY_ONCE", "10 ms"),
                     dir, List.of(), DATA_SEED, false);
-            assertThat(cached.result().status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(cached.result().status()).as(cached.result().failureMessage()).isEqualTo(JobStatus.FINISHED);
             references.put(key, cached);
         }
         return cached;

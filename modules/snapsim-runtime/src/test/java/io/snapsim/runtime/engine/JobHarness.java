@@ -66,9 +66,9 @@ final class JobHarness {
         return String.format("%032x", seed & 0xffffffffL);
     }
 
-    /** Where the job's tasks keep their RocksDB instances: {@code {java.io.tmpdir}/snapsim-rocksdb/{job-id}/}. */
+    /** Where the job's tasks keep their RocksDB instances: {@code {java.io.tmpdir}/snapsim-rocksdb/{job-id}-{pid}/}. */
     static Path localRocksDBDirectory(String jobId) {
-        return Path.of(System.getProperty("java.io.tmpdir"), "snapsim-rocksdb", jobId);
+        return io.snapsim.runtime.task.TaskActor.localStateRoot(jobId);
     }
 
     private static List<String> contents(Path dir) throws IOException {
