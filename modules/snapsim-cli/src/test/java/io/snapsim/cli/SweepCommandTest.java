@@ -55,16 +55,17 @@ class SweepCommandTest {
     @Test
     void runsEverySeedIntoItsOwnFolderAndSummarises() throws IOException {
         Cli.Result result = Cli.in(workingDir).run("sweep", "tiny.yaml", "--seeds", "1..3", "--parallel", "2",
-                "--reports", workingDir.resolve("reports").toString());
+                "--keep-all", "--reports", workingDir.resolve("reports").toString());
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(0);
         assertThat(result.out())
                 .contains("snapsim: sweeping tiny (tiny.yaml) over 3 seed(s), 2 at a time; random faults drawn from each seed")
-                .contains("outcomes:  3 valid, 0 invalid, 0 unknown (of 3 seeds)")
+                .contains("outcomes:  3 valid, 0 invalid, 0 unknown, 0 not-fired, 0 unrecoverable (of 3 seeds)")
                 .containsPattern("time:      \\d+:\\d\\d wall, \\d+\\.\\d\\d runs/s")
                 .contains("runs:      reports/tiny/sweep-")
                 .doesNotContain("replay");
-        assertThat(result.err()).contains("\r[####################] 3/3  valid 3  invalid 0  unknown 0  eta 0:00");
+        assertThat(result.err()).as("not a terminal: a line per tenth, never a carriage return").doesNotContain("\r")
+                .endsWith("[####################] 3/3  valid 3  invalid 0  unknown 0  eta 0:00\n");
         Path sweep = sweepDir("tiny");
         for (int seed = 1; seed <= 3; seed++) {
             Path run = sweep.resolve("seed-" + seed);
@@ -77,7 +78,7 @@ class SweepCommandTest {
 
     @Test
     void aSeedRunAloneDrawsTheSamePlanAndReplaysTheSameHistory() throws IOException {
-        Cli.Result sweep = Cli.in(workingDir).run("sweep", "tiny.yaml", "--seeds", "2,5", "--parallel", "2");
+        Cli.Result sweep = Cli.in(workingDir).run("sweep", "tiny.yaml", "--seeds", "2,5", "--parallel", "2", "--keep-all");
         Cli.Result alone = Cli.in(workingDir).run("run", "tiny.yaml", "--seed", "5");
 
         assertThat(sweep.exitCode()).as(sweep.out()).isEqualTo(0);
@@ -99,9 +100,9 @@ class SweepCommandTest {
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(1);
         assertThat(result.out())
-                .contains("the simulation's 1 fault(s)")
+                .contains("the simulation's 1 fixed fault(s) in every seed (the seed varies the interleaving and the data)")
                 .containsPattern("seed 4: INVALID: \\d+ duplicates \\(expected equivalent\\)")
-                .contains("outcomes:  0 valid, 2 invalid, 0 unknown (of 2 seeds)")
+                .contains("outcomes:  0 valid, 2 invalid, 0 unknown, 0 not-fired, 0 unrecoverable (of 2 seeds)")
                 .contains("replay the failing seeds:\n"
                         + "  seed 2 (INVALID): scripts/snapsim run plain.yaml --seed 2\n"
                         + "  seed 4 (INVALID): scripts/snapsim run plain.yaml --seed 4\n");
@@ -132,5 +133,62 @@ class SweepCommandTest {
             assertThat(result.errLines()).as("%s", args).hasSize(1).first().asString().startsWith("snapsim: ");
         }
         assertThat(workingDir.resolve("reports")).doesNotExist();
+    }
+
+    @Test
+    void keepsTheFoldersOfTheSeedsThatDidNotPassOnly() throws IOException {
+        Files.writeString(workingDir.resolve("mixed.yaml"), TINY.replace("name: tiny", "name: mixed") + """
+                faults:
+                  - crash: {operator: counter, subtask: 0, at-record: 1000}
+                """);
+        // around a thousand words reach each counter subtask: the crash fires in some seeds and not in others
+        Cli.Result result = Cli.in(workingDir).run("sweep", "mixed.yaml", "--seeds", "1..4", "--parallel", "2");
+
+        Path sweep = sweepDir("mixed");
+        try (Stream<Path> kept = Files.list(sweep)) {
+            List<String> folders = kept.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("seed-")).sorted().toList();
+            List<String> failing = result.out().lines().filter(l -> l.matches("seed \\d+: .*"))
+                    .map(l -> "seed-" + l.substring(5, l.indexOf(':'))).sorted().toList();
+            assertThat(folders).isEqualTo(failing);
+            assertThat(failing).as("some seeds fail and some pass: %s", result.out()).isNotEmpty().hasSizeLessThan(4);
+        }
+        assertThat(Files.readString(sweep.resolve("sweep.json"))).contains("\"keepAll\" : false");
+    }
+
+    @Test
+    void aPassingSeedsFolderIsRemovedUnlessKeepAll() throws IOException {
+        Cli.Result removed = Cli.in(workingDir).run("sweep", "tiny.yaml", "--seeds", "1..2", "--parallel", "2");
+
+        assertThat(removed.exitCode()).as(removed.out()).isZero();
+        assertThat(removed.out()).contains("(folders of the seeds that did not pass; --keep-all keeps them all)");
+        try (Stream<Path> kept = Files.list(sweepDir("tiny"))) {
+            assertThat(kept.map(p -> p.getFileName().toString())).containsExactly("sweep.json");
+        }
+    }
+
+    @Test
+    void refusesFaultsForAFixedFaultListWithAMessage() {
+        Cli.Result result = Cli.in(workingDir).run("sweep", "plain.yaml", "--seeds", "1..2", "--faults", "3");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.errLines()).containsExactly("snapsim: --faults 3: plain.yaml plans 1 fixed fault(s) and no"
+                + " 'random' item, so there is nothing to draw; --faults sets how many faults each 'random' item draws"
+                + " (add '- random: {count: 3}' under faults:, or leave out --faults)");
+    }
+
+    @Test
+    void printsALinePerTenthOfTheSeedsWhenStderrIsNoTerminal() {
+        Cli.Result result = Cli.in(workingDir).run("sweep", "tiny.yaml", "--seeds", "1..20", "--parallel", "2");
+
+        assertThat(result.err()).doesNotContain("\r");
+        assertThat(result.errLines()).hasSize(11).first().asString().startsWith("[....................] 0/20");
+        assertThat(result.errLines()).last().asString().startsWith("[####################] 20/20");
+    }
+
+    @Test
+    void helpSaysAFixedFaultListIsRunAsItIs() {
+        Cli.Result help = Cli.in(workingDir).run("sweep", "--help");
+
+        assertThat(help.out()).contains("a fixed fault", "list is run as it is").contains("--keep-all");
     }
 }

@@ -65,15 +65,30 @@ public final class SimulationRunner {
     }
 
     /**
+     * Runs a simulation of one of the built-in jobs ({@code spec.job()} names it).
+     *
      * @param spec      the parsed simulation, its random items already drawn
      * @param config    the effective configuration (already merged by precedence)
      * @param runId     the run's folder name
      */
     public SimulationResult run(SimulationSpec spec, Configuration config, String runId) throws InterruptedException {
+        return run(spec, builtIn(spec), config, runId);
+    }
+
+    /**
+     * Runs a simulation of the job {@code job} defines; {@code spec.job()} is then only its name.
+     *
+     * @param spec      the simulation, its random items already drawn
+     * @param job       builds the job, once for the reference and once for the run
+     * @param config    the effective configuration (already merged by precedence)
+     * @param runId     the run's folder name
+     */
+    public SimulationResult run(SimulationSpec spec, JobDefinition job, Configuration config, String runId)
+            throws InterruptedException {
         Path runDir = newRunFolder(spec, runId);
-        JobGraph referenceGraph = buildGraph(spec, runDir.resolve("reference").resolve("output"));
+        JobGraph referenceGraph = buildGraph(spec, job, runDir.resolve("reference").resolve("output"));
         FaultPlan faults = FaultArming.arm(spec, referenceGraph);
-        JobGraph runGraph = buildGraph(spec, runDir.resolve("output"));
+        JobGraph runGraph = buildGraph(spec, job, runDir.resolve("output"));
         List<Path> earlierOutputs = checkRestore(config, runGraph);
         ResumedLineage.write(runDir, earlierOutputs);
 
@@ -143,7 +158,12 @@ public final class SimulationRunner {
         }
     }
 
-    private JobGraph buildGraph(SimulationSpec spec, Path outputDir) {
+    /** The built-in job {@code spec} names, with its parameters and seed. */
+    static JobDefinition builtIn(SimulationSpec spec) {
+        return (env, sink) -> BuiltInJobs.build(spec.job(), spec.parameters(), env, spec.seed(), sink);
+    }
+
+    private static JobGraph buildGraph(SimulationSpec spec, JobDefinition job, Path outputDir) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(spec.parallelism());
         SinkDescriptor sink = switch (spec.sink()) {
@@ -152,7 +172,8 @@ public final class SimulationRunner {
             case EAGER_COMMIT -> FileSinks.eagerCommitBroken(outputDir);
         };
         try {
-            return BuiltInJobs.build(spec.job(), spec.parameters(), env, spec.seed(), sink);
+            job.define(env, sink);
+            return env.getJobGraph(spec.job());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(spec.file() + ": " + e.getMessage());
         }

@@ -163,9 +163,11 @@ class FaultCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("backends")
-    void withNoIntactCheckpointTheJobFailsClearly(TestBackend backend) throws Exception {
+    void withNoIntactCheckpointTheJobFailsCleanlyAsAnExpectedUnrecoverableOutcome(TestBackend backend) throws Exception {
         SimulationResult r = runEquivalent(backend, "no-intact", new Faults.StorageFault(Faults.StorageKind.CORRUPT_METADATA, 3, null, null));
-        assertThat(r.verdict().outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(r.verdict().outcome()).as(r.verdict().reason()).isEqualTo(Outcome.UNRECOVERABLE);
+        assertThat(r.verdict().reason()).contains("the job failed cleanly with nothing intact to restore from")
+                .contains("all of them consistent");
         assertThat(r.run().status()).isEqualTo(JobStatus.FAILED);
         assertThat(r.run().failureMessage()).contains("no intact retained checkpoint").contains("checkpoint 3 is damaged")
                 .contains("_metadata");
