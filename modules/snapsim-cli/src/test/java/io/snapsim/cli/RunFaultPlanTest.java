@@ -56,7 +56,7 @@ class RunFaultPlanTest {
 
         Cli.Result replayed = Cli.in(workingDir).run("run", "diverge.yaml", "--seed", "3", "--faults-from", replay.group(2));
         assertThat(replayed.exitCode()).isEqualTo(1);
-        assertThat(replayed.out()).contains("run:       'wordcount' with 0 fault(s)");
+        assertThat(replayed.out()).contains("run:       'wordcount' with 0 planned fault(s)");
     }
 
     @Test
@@ -77,7 +77,7 @@ class RunFaultPlanTest {
                 + " at-record: 3}\n");
         Cli.Result fromFile = Cli.in(workingDir).run("run", "none.yaml", "--faults-from", planFile.toString());
         assertThat(fromFile.exitCode()).as(fromFile.out()).isEqualTo(0);
-        assertThat(fromFile.out()).contains("run:       'wordcount' with 1 fault(s)").doesNotContain("faults drawn");
+        assertThat(fromFile.out()).contains("run:       'wordcount' with 1 planned fault(s)").doesNotContain("faults drawn");
     }
 
     @Test

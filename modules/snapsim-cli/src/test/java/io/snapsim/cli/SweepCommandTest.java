@@ -171,7 +171,8 @@ class SweepCommandTest {
         Cli.Result result = Cli.in(workingDir).run("sweep", "plain.yaml", "--seeds", "1..2", "--faults", "3");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.errLines()).containsExactly("snapsim: --faults 3: plain.yaml plans 1 fixed fault(s) and no"
+        assertThat(result.errLines()).containsExactly("snapsim: --faults 3: " + workingDir.resolve("plain.yaml")
+                + " plans 1 fixed fault(s) and no"
                 + " 'random' item, so there is nothing to draw; --faults sets how many faults each 'random' item draws"
                 + " (add '- random: {count: 3}' under faults:, or leave out --faults)");
     }

@@ -1,5 +1,6 @@
 package io.snapsim.runtime.sim;
 
+import io.snapsim.core.InvalidInputException;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.sink.SinkOutput;
 import io.snapsim.core.storage.CheckpointMetadata;
@@ -35,12 +36,24 @@ final class ResumedLineage {
     /**
      * The output folders of the earlier runs the snapshot at {@code metadataFile} continues, oldest
      * first; empty when its sinks recorded no folder (a job without file sinks).
+     *
+     * @throws InvalidInputException naming the snapshot and the folder when one of them is gone
      */
     static List<Path> earlierOutputs(Path metadataFile, JobGraph graph) {
         CheckpointMetadata metadata = MetadataFormat.read(metadataFile);
         Set<Path> outputs = new LinkedHashSet<>();
         for (Path folder : sinkFolders(metadata, metadataFile, graph)) {
-            outputs.addAll(readList(folder.getParent().resolve(EARLIER_OUTPUTS)));
+            if (!Files.isDirectory(folder)) {
+                throw new InvalidInputException(metadataFile + ": the snapshot's sink wrote to " + folder + ", which is gone:"
+                        + " resuming needs its pending transactions, and judging the run needs what it committed");
+            }
+            for (Path earlier : readList(folder.getParent().resolve(EARLIER_OUTPUTS))) {
+                if (!Files.isDirectory(earlier)) {
+                    throw new InvalidInputException(metadataFile + ": the snapshot continues output in " + earlier
+                            + ", which is gone: judging the run needs what was committed there");
+                }
+                outputs.add(earlier);
+            }
             outputs.add(folder);
         }
         return List.copyOf(outputs);
