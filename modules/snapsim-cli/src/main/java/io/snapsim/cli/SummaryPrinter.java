@@ -13,7 +13,6 @@ import io.snapsim.runtime.sim.SimulationResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -158,8 +157,8 @@ final class SummaryPrinter {
                 Display.bytes(s.stateSize()), s.numAcknowledged(), s.numTasks(), align, start, sync, tail);
     }
 
-    /** A count with thousands separators: {@code 103,744}. */
+    /** A count as the verdict's reasons write it, so that the same number reads the same on every line. */
     static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return Long.toString(n);
     }
 }

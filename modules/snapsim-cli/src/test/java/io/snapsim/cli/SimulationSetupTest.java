@@ -8,6 +8,7 @@ import io.snapsim.core.config.Configuration;
 import io.snapsim.core.sim.CrashFault;
 import io.snapsim.core.sim.FaultPlans;
 import io.snapsim.core.sim.FaultSpec;
+import io.snapsim.core.sim.OptionalFault;
 import io.snapsim.core.sim.RandomFaults;
 import io.snapsim.core.sim.SimulationParser;
 import io.snapsim.core.sim.SimulationSpec;
@@ -40,8 +41,16 @@ class SimulationSetupTest {
         SimulationSpec spec = spec("faults:\n  - crash: {operator: counter, subtask: 0, at-record: 5}\n");
 
         assertThat(SimulationSetup.plan(spec, config(spec), null)).containsExactly(CrashFault.atRecord("counter", 0, 5));
-        assertThat(SimulationSetup.plan(spec, config(spec), 4)).containsExactly(CrashFault.atRecord("counter", 0, 5));
         assertThat(SimulationSetup.drawsFromSeed(spec, null)).isFalse();
+    }
+
+    @Test
+    void refusesTheFaultsOptionForAFixedPlanWithNothingToDraw() {
+        SimulationSpec spec = spec("faults:\n  - crash: {operator: counter, subtask: 0, at-record: 5}\n");
+
+        assertThatThrownBy(() -> SimulationSetup.plan(spec, config(spec), 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("--faults 4: sim.yaml plans 1 fixed fault(s) and no 'random' item, so there is"
+                        + " nothing to draw");
     }
 
     @Test
@@ -51,7 +60,9 @@ class SimulationSetupTest {
 
         assertThat(plan).hasSize(3).noneMatch(RandomFaults.class::isInstance);
         assertThat(plan).isEqualTo(SimulationSetup.plan(spec, config(spec), null));
-        assertThat(plan).isEqualTo(FaultPlans.random(11, 3, PlanContexts.of(spec, config(spec))));
+        assertThat(plan).isEqualTo(FaultPlans.random(11, 3, PlanContexts.of(spec, config(spec))).stream()
+                .map(OptionalFault::drawn).toList());
+        assertThat(plan).as("a run may pass without a drawn fault firing").noneMatch(FaultSpec::mustFire);
         assertThat(SimulationSetup.plan(spec.withSeed(12), config(spec), null)).isNotEqualTo(plan);
     }
 
@@ -60,7 +71,8 @@ class SimulationSetupTest {
         SimulationSpec random = spec("faults:\n  - random: {count: 3, kinds: [crash]}\n");
         SimulationSpec empty = spec("");
 
-        assertThat(SimulationSetup.plan(random, config(random), 5)).hasSize(5).allMatch(CrashFault.class::isInstance);
+        assertThat(SimulationSetup.plan(random, config(random), 5)).hasSize(5)
+                .allMatch(fault -> fault.planned() instanceof CrashFault);
         assertThat(SimulationSetup.plan(empty, config(empty), null)).isEmpty();
         assertThat(SimulationSetup.plan(empty, config(empty), 2)).hasSize(2);
         assertThat(SimulationSetup.drawsFromSeed(empty, 2)).isTrue();
