@@ -28,11 +28,23 @@ final class Display {
     }
 
     /**
-     * An epoch-millisecond timestamp as ISO-8601 in UTC ({@code 2024-05-01T10:00:00.123Z}). Live runs
-     * record wall-clock time; deterministic runs record simulated time, which reads as early 1970.
+     * Timestamps below this (2001-09-09) are virtual: deterministic runs count milliseconds of
+     * simulated time from 0, live runs record the wall clock.
      */
-    static String time(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
+    static final long FIRST_WALL_CLOCK_MILLIS = 1_000_000_000_000L;
+
+    /**
+     * A timestamp of the job's clock: wall-clock time as ISO-8601 in UTC ({@code 2024-05-01T10:00:00.123Z}),
+     * virtual time of a deterministic run as {@code t=39 ms}.
+     */
+    static String time(long millis) {
+        return millis < FIRST_WALL_CLOCK_MILLIS ? "t=" + millis + " ms" : Instant.ofEpochMilli(millis).toString();
+    }
+
+    /** As {@link #time}, with the raw milliseconds after a wall-clock time: {@code 2024-...Z (1714557600123 ms)}. */
+    static String timeAndMillis(long millis) {
+        return millis < FIRST_WALL_CLOCK_MILLIS ? time(millis) + " (virtual time of a deterministic run)"
+                : time(millis) + " (" + millis + " ms)";
     }
 
     /** A CRC32 as eight hex digits, the way checksum tools print it. */

@@ -70,9 +70,9 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         line(out, "", "job id", Display.orDash(md.jobId()));
         line(out, "", "checkpoint id", Long.toString(md.checkpointId()));
         line(out, "", "kind", kind(md));
-        line(out, "", "triggered", Display.time(md.triggerTimestamp()) + " (" + md.triggerTimestamp() + " ms)");
-        line(out, "", "completed", Display.time(md.completionTimestamp()) + " (" + md.completionTimestamp()
-                + " ms, " + (md.completionTimestamp() - md.triggerTimestamp()) + " ms after the trigger)");
+        line(out, "", "triggered", Display.timeAndMillis(md.triggerTimestamp()));
+        line(out, "", "completed", Display.timeAndMillis(md.completionTimestamp()) + ", "
+                + (md.completionTimestamp() - md.triggerTimestamp()) + " ms after the trigger");
         line(out, "", "retention", Display.orDash(md.retention()));
         line(out, "", "self-contained", md.isSelfContained()
                 ? "yes (state inline or relative to the metadata; the folder can be moved)"
