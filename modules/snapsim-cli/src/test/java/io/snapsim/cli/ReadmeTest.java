@@ -1,0 +1,86 @@
+package io.snapsim.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.snapsim.core.sim.SimulationParser;
+import io.snapsim.core.sim.SimulationSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README cannot go stale: its sample run is what the command prints today, its table of shipped
+ * simulations lists every file in {@code simulations/} with the execution and expectation the file
+ * states, and its annotated simulation file is one the parser accepts.
+ */
+class ReadmeTest {
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    /** {@code <!-- sample-run: ARGS -->} followed by a fenced block: what {@code snapsim ARGS} prints. */
+    private static final Pattern SAMPLE = Pattern.compile("<!-- sample-run: (.+?) -->\\s*```\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern TABLE_ROW = Pattern.compile("(?m)^\\| `simulations/([^`]+)` \\| (\\w+) \\| ([\\w-]+) \\|");
+
+    @TempDir
+    Path reports;
+
+    private static String readme() throws IOException {
+        return Files.readString(ROOT.resolve("README.md"));
+    }
+
+    /** The same text with what changes from run to run (wall time, the run folder's time stamp) masked. */
+    private static String masked(String output) {
+        return output.replaceAll("(?m)(^status: .*?, )\\d+\\.\\d\\d s$", "$1_ s")
+                .replaceAll("(?m)^(report:\\s+)\\S*?([^/\\s]+)/\\d{8}-\\d{6}-seed(\\d+)(-\\d+)?/", "$1$2/RUN-seed$3/")
+                .replaceAll("(?m)^(resume with: .* -s )\\S*?([^/\\s]+)/\\d{8}-\\d{6}-seed(\\d+)(-\\d+)?/", "$1$2/RUN-seed$3/");
+    }
+
+    @Test
+    void theSampleRunIsWhatTheCommandPrintsToday() throws IOException {
+        Matcher sample = SAMPLE.matcher(readme());
+        assertThat(sample.find()).as("a <!-- sample-run: ... --> block in README.md").isTrue();
+        List<String> args = new ArrayList<>(List.of(sample.group(1).trim().split("\\s+")));
+        args.addAll(List.of("--reports", reports.toString()));
+
+        Cli.Result run = Cli.in(ROOT).run(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(masked("$ scripts/snapsim " + sample.group(1).trim() + "\n" + run.out()))
+                .isEqualTo(masked(sample.group(2)));
+    }
+
+    @Test
+    void theTableOfShippedSimulationsListsEveryFileWithItsExecutionAndExpectation() throws IOException {
+        Matcher row = TABLE_ROW.matcher(readme());
+        List<String> rows = new ArrayList<>();
+        while (row.find()) {
+            rows.add(row.group(1) + " " + row.group(2) + " " + row.group(3));
+        }
+        List<String> files = new ArrayList<>();
+        SimulationParser parser = new SimulationParser(RunCommand.catalog());
+        try (Stream<Path> shipped = Files.list(ROOT.resolve("simulations"))) {
+            for (Path file : shipped.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                SimulationSpec spec = parser.parse(file);
+                files.add(file.getFileName() + " " + spec.execution().name().toLowerCase() + " "
+                        + spec.expect().name().toLowerCase().replace('_', '-'));
+            }
+        }
+        assertThat(rows).containsExactlyElementsOf(files);
+    }
+
+    @Test
+    void theAnnotatedSimulationFileIsOneTheParserAccepts() throws IOException {
+        Matcher example = Pattern.compile("<!-- annotated-simulation -->\\s*```yaml\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme());
+        assertThat(example.find()).as("an <!-- annotated-simulation --> block in README.md").isTrue();
+
+        SimulationSpec spec = new SimulationParser(RunCommand.catalog()).parse(example.group(1), Path.of("README.md"));
+
+        assertThat(spec.faults()).isNotEmpty();
+    }
+}
