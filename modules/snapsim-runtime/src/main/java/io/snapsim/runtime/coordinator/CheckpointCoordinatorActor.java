@@ -71,11 +71,12 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      * @param jobId      the job's id
      * @param storage    the job's checkpoint storage; null when checkpointing is off
      * @param operators  every operator of the job, by uid
+     * @param incarnation which coordinator of the job this is (1, then one more after each crash); named in its ready message
      */
     public record Settings(CheckpointCoordinatorConfig core, ExternalizedCheckpointCleanup retention, String jobId,
                            FsCheckpointStorage storage, Map<String, OperatorInfo> operators,
                            List<io.snapsim.runtime.fault.CoordinatorFault> faults, java.nio.file.Path savepointsDirectory,
-                           java.nio.file.Path claimedCheckpoint) {
+                           java.nio.file.Path claimedCheckpoint, int incarnation) {
     }
 
     /** Messages the coordinator understands. */
@@ -246,7 +247,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     private Behavior<Command> onStoreLoaded(StoreLoaded loaded) {
         if (loaded.failure() != null) {
-            master.tell(new JobMaster.CoordinatorReady(List.of(),
+            master.tell(new JobMaster.CoordinatorReady(settings.incarnation(), List.of(),
                     "cannot read the completed-checkpoint store: " + loaded.failure().getMessage()));
             return this;
         }
@@ -271,7 +272,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         List<CompletedCheckpoint> newestFirst = new ArrayList<>(enabled() ? core.retainedCheckpoints() : recovered);
         java.util.Collections.reverse(newestFirst);
-        master.tell(new JobMaster.CoordinatorReady(newestFirst, null));
+        master.tell(new JobMaster.CoordinatorReady(settings.incarnation(), newestFirst, null));
         return this;
     }
 

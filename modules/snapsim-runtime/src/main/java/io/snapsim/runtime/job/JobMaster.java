@@ -51,8 +51,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     public sealed interface Command {
     }
 
-    /** The coordinator has read its store; {@code error} is non-null when it could not. */
-    public record CoordinatorReady(List<CompletedCheckpoint> retainedNewestFirst, String error) implements Command {
+    /** Coordinator {@code incarnation} has read its store; {@code error} is non-null when it could not. */
+    public record CoordinatorReady(int incarnation, List<CompletedCheckpoint> retainedNewestFirst, String error)
+            implements Command {
     }
 
     public record TaskFailed(int attempt, TaskKey task, String message, int faultIndex) implements Command {
@@ -112,10 +113,12 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private record JournalReady(Throwable failure) implements Command {
     }
 
-    private record Redeploy(int attempt) implements Command {
+    /** The restart delay after a failover passed; {@code timer} names the restart it belongs to. */
+    private record Redeploy(long timer) implements Command {
     }
 
-    private record RestoreFrom(int attempt, List<CompletedCheckpoint> retainedNewestFirst) implements Command {
+    /** The coordinator's answer to {@code request}: the checkpoints to restore from. */
+    private record RestoreFrom(long request, List<CompletedCheckpoint> retainedNewestFirst) implements Command {
     }
 
     private record Ended(JobStatus status, String failure, CheckpointCoordinatorActor.Report report)
@@ -132,7 +135,6 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private final RestartStrategy restartStrategy;
     private ActorRef<CheckpointCoordinatorActor.Command> coordinator;
     private ActorRef<CompletedCheckpointStore.Command> store;
-    private int coordinatorIncarnation;
     private long completedCheckpoints;
     private String savepointPath;
     private boolean stopping;
@@ -142,13 +144,12 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private final Set<TaskKey> finishedTasks = new HashSet<>();
     private final SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
     private final long startMillis;
-    private int attempt = -1;
+    /** Which attempt runs, and the one (re)deployment that may be pending. */
+    private final Deployments deployments = new Deployments();
     private int restarts;
     private long sourceRecords;
     private long sinkRecords;
     private boolean ending;
-    /** The current attempt failed and a restart is scheduled: further failures of it are the same failure. */
-    private boolean restarting;
 
     private JobMaster(ActorContext<Command> context, TimerScheduler<Command> timers, JobPlan plan,
                       JobRunSettings settings, RuntimeServices services, CompletableFuture<JobResult> result,
@@ -186,9 +187,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
      */
     private void startCoordinator() {
         ActorContext<Command> context = getContext();
-        coordinatorIncarnation++;
+        int incarnation = deployments.coordinatorStarting();
         ActorRef<CompletedCheckpointStore.Command> newStore = context.spawn(
-                CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints-" + coordinatorIncarnation);
+                CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints-" + incarnation);
         store = newStore;
         List<io.snapsim.runtime.fault.CoordinatorFault> coordinatorFaults = settings.faultPlan().coordinator().stream()
                 .filter(f -> !firedFaults.contains(f.faultIndex())).toList();
@@ -200,14 +201,14 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
                 new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
                         settings.jobId(), storage, operators, coordinatorFaults, settings.savepointsDirectory(),
-                        claimedCheckpoint()),
-                services, newStore, context.getSelf()), "checkpoint-coordinator-" + coordinatorIncarnation);
+                        claimedCheckpoint(), incarnation),
+                services, newStore, context.getSelf()), "checkpoint-coordinator-" + incarnation);
     }
 
     /** In CLAIM mode, the retained checkpoint the job starts from (never a savepoint: those belong to the user). */
     private Path claimedCheckpoint() {
         if (settings.claimMode() != io.snapsim.core.config.RecoveryClaimMode.CLAIM || settings.recoveryPath() == null
-                || coordinatorIncarnation > 1) {
+                || deployments.coordinator() > 1) {
             return null;
         }
         try {
@@ -227,8 +228,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         stopTasks();
         getContext().stop(coordinator);
         getContext().stop(store);
-        restarts++;
-        startCoordinator(); // answers with CoordinatorReady, which redeploys from the recovered checkpoints
+        // answers with CoordinatorReady; a restart already scheduled stays the only pending redeployment
+        startCoordinator();
         return this;
     }
 
@@ -256,14 +257,14 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             // a message, not context.stop: each task first handles the savepoint's completion notice
             // already in its mailbox, so the sinks commit what the savepoint covers
             for (ActorRef<TaskActor.Command> task : tasks.values()) {
-                task.tell(new TaskActor.StopGracefully(attempt));
+                task.tell(new TaskActor.StopGracefully(deployments.attempt()));
             }
         }
         return this;
     }
 
     private Behavior<Command> onTaskStopped(TaskStopped stopped) {
-        if (!stopping || stopped.attempt() != attempt || ending) {
+        if (!stopping || !deployments.isRunning(stopped.attempt()) || ending) {
             return this;
         }
         stoppedTasks.add(stopped.task());
@@ -292,7 +293,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return this;
         }
         firedFaults.add(damaged.faultIndex());
-        return failOver(damaged.message());
+        // while a redeployment is pending it restores from an intact checkpoint anyway
+        return deployments.pending() ? this : failOver(damaged.message());
     }
 
     private JobResult endedBeforeStart(JobStatus status, String message) {
@@ -331,18 +333,47 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private Behavior<Command> onCoordinatorReady(CoordinatorReady ready) {
+        if (ending) {
+            return this;
+        }
+        boolean firstStart = deployments.attempt() < 0;
+        Deployments.Step step = deployments.coordinatorReady(ready.incarnation(), ready.retainedNewestFirst());
+        if (step instanceof Deployments.Ignore) {
+            return this;
+        }
         if (ready.error() != null) {
             return endJob(JobStatus.FAILED, ready.error());
         }
+        if (firstStart) {
+            startPlannedTimers();
+        }
+        return perform(step);
+    }
+
+    private void startPlannedTimers() {
         var cancel = settings.faultPlan().cancel();
-        if (attempt < 0 && cancel != null && cancel.atTime() != null) {
+        if (cancel != null && cancel.atTime() != null) {
             timers.startSingleTimer("planned-cancel", new PlannedCancel(), Duration.ofMillis(cancel.atTime()));
         }
         var savepoint = settings.faultPlan().savepoint();
-        if (attempt < 0 && savepoint != null && savepoint.atTime() != null) {
+        if (savepoint != null && savepoint.atTime() != null) {
             timers.startSingleTimer("planned-savepoint", new PlannedSavepoint(), Duration.ofMillis(savepoint.atTime()));
         }
-        return deployFromRetained(attempt + 1, ready.retainedNewestFirst());
+    }
+
+    /** Does what the deployment planner decided. */
+    private Behavior<Command> perform(Deployments.Step step) {
+        if (step instanceof Deployments.Deploy deploy) {
+            return deployFromRetained(deploy.attempt(), deploy.retainedNewestFirst());
+        }
+        if (step instanceof Deployments.AskRetained ask) {
+            // a message adapter, not an ask: an ask's callbacks may run on a thread of their own
+            long request = ask.request();
+            ActorRef<CheckpointCoordinatorActor.RetainedCheckpoints> replyTo = getContext().messageAdapter(
+                    CheckpointCoordinatorActor.RetainedCheckpoints.class, r -> new RestoreFrom(request, r.newestFirst()));
+            coordinator.tell(new CheckpointCoordinatorActor.GetRetained(replyTo));
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------- deployment
@@ -366,8 +397,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 return;
             }
         }
-        attempt = newAttempt;
-        restarting = false;
+        int attempt = newAttempt;
+        if (attempt > 0) {
+            restarts++;
+        }
         finishedTasks.clear();
         finalState.clear();
         tasks.clear();
@@ -461,7 +494,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     // ---------------------------------------------------------------- failures and restarts
 
     private Behavior<Command> onTaskFailed(TaskFailed failed) {
-        if (failed.attempt() != attempt || ending || restarting || stopping) {
+        if (!deployments.isRunning(failed.attempt()) || ending || stopping) {
             // a failure of an attempt that is already being replaced belongs to the same failover;
             // a planned fault behind it stays armed, so that it still causes a failover of its own
             return this;
@@ -473,10 +506,11 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private Behavior<Command> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
-        return ending || restarting ? this : failOver(exceeded.message());
+        return ending || deployments.pending() ? this : failOver(exceeded.message());
     }
 
     private Behavior<Command> failOver(String cause) {
+        int attempt = deployments.attempt();
         event("failover", -1, "failure in attempt " + attempt + ": " + cause);
         stopTasks();
         coordinator.tell(new CheckpointCoordinatorActor.Suspend(attempt));
@@ -485,27 +519,18 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return endJob(JobStatus.FAILED, "Recovery is suppressed by " + restartStrategy.describe()
                     + "; last failure: " + cause);
         }
-        restarts++;
         services.record("master", "restart-scheduled", attempt, -1, -1, "in " + delay.getAsLong() + " ms");
-        restarting = true;
-        timers.startSingleTimer(new Redeploy(attempt + 1), Duration.ofMillis(delay.getAsLong()));
+        long timer = deployments.restartScheduled();
+        timers.startSingleTimer("redeploy", new Redeploy(timer), Duration.ofMillis(delay.getAsLong()));
         return this;
     }
 
     private Behavior<Command> onRedeploy(Redeploy redeploy) {
-        // a message adapter, not an ask: an ask's callbacks may run on a thread of their own
-        int next = redeploy.attempt();
-        ActorRef<CheckpointCoordinatorActor.RetainedCheckpoints> replyTo = getContext().messageAdapter(
-                CheckpointCoordinatorActor.RetainedCheckpoints.class, r -> new RestoreFrom(next, r.newestFirst()));
-        coordinator.tell(new CheckpointCoordinatorActor.GetRetained(replyTo));
-        return this;
+        return ending ? this : perform(deployments.restartDue(redeploy.timer()));
     }
 
     private Behavior<Command> onRestoreFrom(RestoreFrom restore) {
-        if (ending) {
-            return this;
-        }
-        return deployFromRetained(restore.attempt(), restore.retainedNewestFirst());
+        return ending ? this : perform(deployments.retained(restore.request(), restore.retainedNewestFirst()));
     }
 
     /**
@@ -539,7 +564,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     /** An event for the history and for the console. */
     private void event(String type, long checkpointId, String text) {
-        services.record("master", type, attempt, checkpointId, -1, text);
+        services.record("master", type, deployments.attempt(), checkpointId, -1, text);
         events.accept(text);
     }
 
@@ -556,7 +581,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                     coordinator, CheckpointCoordinatorActor.Describe::new, Duration.ofSeconds(2), scheduler)
                     .exceptionally(e -> "coordinator: no answer"));
         }
-        String head = "attempt " + attempt + ", finished tasks " + finishedTasks.size() + "/" + plan.numberOfTasks()
+        String head = "attempt " + deployments.attempt() + " (" + deployments + "), finished tasks " + finishedTasks.size() + "/" + plan.numberOfTasks()
                 + ", ending=" + ending;
         CompletableFuture.allOf(parts.stream().map(java.util.concurrent.CompletionStage::toCompletableFuture)
                         .toArray(CompletableFuture[]::new))
@@ -575,7 +600,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     // ---------------------------------------------------------------- the end
 
     private Behavior<Command> onTaskFinished(TaskFinished finished) {
-        if (finished.attempt() != attempt || ending) {
+        if (!deployments.isRunning(finished.attempt()) || ending) {
             return this;
         }
         if (stopping) {
@@ -623,7 +648,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     private Behavior<Command> onEnded(Ended ended) {
         stopTasks();
-        services.record("master", "job-" + ended.status().name().toLowerCase(), attempt, -1, -1, ended.failure());
+        services.record("master", "job-" + ended.status().name().toLowerCase(), deployments.attempt(), -1, -1, ended.failure());
         var report = ended.report();
         JobResult jobResult = new JobResult(settings.jobId(), plan.graph().jobName(), ended.status(), ended.failure(),
                 restarts, sourceRecords, sinkRecords,
