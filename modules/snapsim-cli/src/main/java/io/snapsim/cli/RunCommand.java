@@ -288,6 +288,9 @@ final class RunCommand implements Callable<Integer> {
                 out.println("checkpoints: off");
             }
             out.printf("records:     %d in (sources), %d out (sinks), final attempt%n", run.recordsIn(), run.recordsOut());
+            if (run.restored() != null) {
+                out.println("restored:    " + ResumeSummary.describe(run.restored(), run.completedCheckpointIds()));
+            }
             printCheckpointTable(out, run.checkpointHistory());
             if (run.latestCheckpoint() != null) {
                 out.println("retained:    " + run.latestCheckpoint() + " (resume with: scripts/snapsim run -s "

@@ -72,11 +72,13 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      * @param storage    the job's checkpoint storage; null when checkpointing is off
      * @param operators  every operator of the job, by uid
      * @param incarnation which coordinator of the job this is (1, then one more after each crash); named in its ready message
+     * @param submittedAfterCheckpoint the id of the checkpoint or savepoint the job was submitted from, 0 if none:
+     *                   as in Flink, the job's own checkpoint ids continue after it
      */
     public record Settings(CheckpointCoordinatorConfig core, ExternalizedCheckpointCleanup retention, String jobId,
                            FsCheckpointStorage storage, Map<String, OperatorInfo> operators,
                            List<io.snapsim.runtime.fault.CoordinatorFault> faults, java.nio.file.Path savepointsDirectory,
-                           java.nio.file.Path claimedCheckpoint, int incarnation) {
+                           java.nio.file.Path claimedCheckpoint, int incarnation, long submittedAfterCheckpoint) {
     }
 
     /** Messages the coordinator understands. */
@@ -252,7 +254,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             return this;
         }
         List<CompletedCheckpoint> recovered = new ArrayList<>();
-        long nextId = 1;
+        long nextId = settings.submittedAfterCheckpoint() + 1;
         for (CheckpointEntry e : loaded.entries()) {
             if (!e.savepoint()) {
                 recovered.add(new CompletedCheckpoint(e.checkpointId(), e.triggerTimestamp(), e.completionTimestamp(),

@@ -5,6 +5,7 @@ import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.graph.JobGraph.ResolvedNode;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
+import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
@@ -201,22 +202,17 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
                 new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
                         settings.jobId(), storage, operators, coordinatorFaults, settings.savepointsDirectory(),
-                        claimedCheckpoint(), incarnation),
+                        claimedCheckpoint(), incarnation,
+                        settings.restoredFrom() == null ? 0 : settings.restoredFrom().checkpointId()),
                 services, newStore, context.getSelf()), "checkpoint-coordinator-" + incarnation);
     }
 
     /** In CLAIM mode, the retained checkpoint the job starts from (never a savepoint: those belong to the user). */
     private Path claimedCheckpoint() {
-        if (settings.claimMode() != io.snapsim.core.config.RecoveryClaimMode.CLAIM || settings.recoveryPath() == null
-                || deployments.coordinator() > 1) {
-            return null;
-        }
-        try {
-            return MetadataFormat.read(settings.recoveryPath()).kind() == io.snapsim.core.storage.SnapshotKind.CHECKPOINT
-                    ? settings.recoveryPath() : null;
-        } catch (RuntimeException e) {
-            return null; // the restore reports the problem
-        }
+        RestoredSnapshot restored = settings.restoredFrom(); // null also when unreadable: the restore reports that
+        boolean claimed = settings.claimMode() == io.snapsim.core.config.RecoveryClaimMode.CLAIM && restored != null
+                && restored.kind() == io.snapsim.core.storage.SnapshotKind.CHECKPOINT && deployments.coordinator() == 1;
+        return claimed ? settings.recoveryPath() : null;
     }
 
     private Behavior<Command> onCoordinatorCrashed(CoordinatorCrashed crashed) {
@@ -299,7 +295,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     private JobResult endedBeforeStart(JobStatus status, String message) {
         return new JobResult(settings.jobId(), plan.graph().jobName(), status, message, 0, 0, 0, null,
-                List.of(), new TreeMap<>(), null, 0);
+                List.of(), new TreeMap<>(), null, 0, settings.restoredFrom());
     }
 
     public static Behavior<Command> create(JobPlan plan, JobRunSettings settings, RuntimeServices services,
@@ -656,7 +652,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 report == null ? List.of() : report.history(),
                 ended.status() == JobStatus.FINISHED ? finalState : new TreeMap<>(),
                 report == null ? null : report.latestCompletedPath(),
-                services.clock().millis() - startMillis);
+                services.clock().millis() - startMillis, settings.restoredFrom());
         result.complete(jobResult);
         return Behaviors.stopped();
     }

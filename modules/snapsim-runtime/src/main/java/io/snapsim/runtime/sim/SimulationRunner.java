@@ -113,7 +113,7 @@ public final class SimulationRunner {
                     "the run folder");
         }
         JobRunSettings settings = JobSettingsResolver.resolve(runConfig, "pending", defaultCheckpoints, faults, spec.seed());
-        String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory());
+        String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory(), settings.restoredFrom());
         settings = JobSettingsResolver.resolve(runConfig, jobId, defaultCheckpoints, faults, spec.seed());
         out.accept("run:       '" + spec.job() + "' with " + faults.size() + " fault(s), job id " + jobId);
         JobResult run;
@@ -390,6 +390,7 @@ public final class SimulationRunner {
         m.put("recordsOut", r.recordsOut());
         m.put("wallMillis", r.wallMillis());
         m.put("latestCheckpoint", r.latestCheckpoint());
+        m.put("restored", restoredMap(r.restored()));
         if (r.counts() != null) {
             m.put("checkpointCounts", r.counts());
         }
@@ -417,6 +418,19 @@ public final class SimulationRunner {
             rows.add(row);
         }
         m.put("checkpoints", rows);
+        return m;
+    }
+
+    /** What the run was submitted from ({@code run -s}), or null. */
+    private static Map<String, Object> restoredMap(io.snapsim.core.job.RestoredSnapshot restored) {
+        if (restored == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", restored.kind().name().toLowerCase());
+        m.put("checkpointId", restored.checkpointId());
+        m.put("jobId", restored.jobId());
+        m.put("metadataPath", restored.metadataPath());
         return m;
     }
 
