@@ -80,9 +80,9 @@ public final class SimulationRunner {
         createDirectories(runDir);
         String expectation = spec.expect().name().toLowerCase().replace('_', '-');
 
-        JobGraph referenceGraph = buildGraph(spec, runDir.resolve("reference").resolve("output"));
+        JobGraph referenceGraph = buildGraph(spec, config, runDir.resolve("reference").resolve("output"));
         FaultPlan faults = armFaults(spec, referenceGraph);
-        JobGraph runGraph = buildGraph(spec, runDir.resolve("output"));
+        JobGraph runGraph = buildGraph(spec, config, runDir.resolve("output"));
         List<Path> earlierOutputs = earlierOutputs(config);
         writeEarlierOutputs(runDir, earlierOutputs);
         config.getOptional(io.snapsim.core.config.StateOptions.RECOVERY_PATH).ifPresent(path -> {
@@ -145,8 +145,9 @@ public final class SimulationRunner {
         return finish(spec, runDir, verdict, run, reference);
     }
 
-    private JobGraph buildGraph(SimulationSpec spec, Path outputDir) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    /** The job at the simulation's parallelism, with {@code pipeline.max-parallelism} from {@code config} if set. */
+    private JobGraph buildGraph(SimulationSpec spec, Configuration config, Path outputDir) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(spec.parallelism());
         SinkDescriptor sink = switch (spec.sink()) {
             case PLAIN -> FileSinks.plain(outputDir);
