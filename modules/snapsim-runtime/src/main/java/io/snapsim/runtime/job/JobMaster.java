@@ -9,7 +9,6 @@ import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
-import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor.TaskKey;
 import io.snapsim.runtime.store.CompletedCheckpointStore;
@@ -577,8 +576,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                     coordinator, CheckpointCoordinatorActor.Describe::new, Duration.ofSeconds(2), scheduler)
                     .exceptionally(e -> "coordinator: no answer"));
         }
-        String head = "attempt " + deployments.attempt() + " (" + deployments + "), finished tasks " + finishedTasks.size() + "/" + plan.numberOfTasks()
-                + ", ending=" + ending;
+        String head = "attempt " + deployments.attempt() + " (" + deployments + "), finished tasks "
+                + finishedTasks.size() + "/" + plan.numberOfTasks() + ", ending=" + ending;
         CompletableFuture.allOf(parts.stream().map(java.util.concurrent.CompletionStage::toCompletableFuture)
                         .toArray(CompletableFuture[]::new))
                 .thenRun(() -> diagnose.replyTo().tell(head + "\n  " + String.join("\n  ",
@@ -644,7 +643,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     private Behavior<Command> onEnded(Ended ended) {
         stopTasks();
-        services.record("master", "job-" + ended.status().name().toLowerCase(), deployments.attempt(), -1, -1, ended.failure());
+        services.record("master", "job-" + ended.status().name().toLowerCase(), deployments.attempt(), -1, -1,
+                ended.failure());
         var report = ended.report();
         JobResult jobResult = new JobResult(settings.jobId(), plan.graph().jobName(), ended.status(), ended.failure(),
                 restarts, sourceRecords, sinkRecords,
