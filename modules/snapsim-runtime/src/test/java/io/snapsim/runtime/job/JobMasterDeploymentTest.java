@@ -38,10 +38,14 @@ class JobMasterDeploymentTest {
     Path temp;
 
     private SimulationResult run(String name, long restartDelayMs) throws Exception {
+        return run(name, restartDelayMs, 3);
+    }
+
+    private SimulationResult run(String name, long restartDelayMs, int restartAttempts) throws Exception {
         Map<String, String> keys = Map.of(
                 "execution.checkpointing.interval", "10 ms",
                 "restart-strategy.type", "fixed-delay",
-                "restart-strategy.fixed-delay.attempts", "3",
+                "restart-strategy.fixed-delay.attempts", String.valueOf(restartAttempts),
                 "restart-strategy.fixed-delay.delay", restartDelayMs + " ms");
         SimulationSpec spec = new SimulationSpec(name, "", temp.resolve(name + ".yaml"), "running-sum",
                 Map.of("records", 50_000, "keys", 1_000), 2, 148, ExecutionMode.DETERMINISTIC, SinkKind.TRANSACTIONAL,
@@ -67,6 +71,17 @@ class JobMasterDeploymentTest {
         assertThat(r.verdict().outcome()).as(r.verdict().reason()).isEqualTo(Outcome.VALID);
         assertThat(r.verdict().comparison().outputEqual()).isTrue();
         assertThat(deployedAttempts(r)).as("one fresh deployment, one redeployment").containsExactly(0, 1);
+        assertThat(r.run().restarts()).isEqualTo(1);
+    }
+
+    /** The sink's failure is the one failover the restart strategy counts; the coordinator's crash costs no attempt. */
+    @Test
+    void theFailoverAndTheCoordinatorCrashDuringItsRestartUseOneRestartAttempt() throws Exception {
+        SimulationResult r = run("one-attempt", 5, 1);
+
+        assertThat(r.run()).as(r.verdict().reason()).isNotNull();
+        assertThat(r.run().status()).as(r.run().failureMessage()).isEqualTo(JobStatus.FINISHED);
+        assertThat(r.verdict().outcome()).as(r.verdict().reason()).isEqualTo(Outcome.VALID);
         assertThat(r.run().restarts()).isEqualTo(1);
     }
 
