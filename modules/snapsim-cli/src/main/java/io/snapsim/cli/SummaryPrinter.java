@@ -33,6 +33,9 @@ final class SummaryPrinter {
         out.println();
         if (run != null) {
             printRun(out, run, result.records());
+            if (run.restored() != null) {
+                out.println("restored:    " + ResumeSummary.describe(run.restored(), run.completedCheckpointIds()));
+            }
             printFaults(out, result.faults());
             printCheckpointTable(out, run.checkpointHistory());
             printRetained(out, run, resumeCommand);

@@ -1,6 +1,8 @@
 package io.snapsim.core.api;
 
 import io.snapsim.core.api.functions.KeySelector;
+import io.snapsim.core.config.Configuration;
+import io.snapsim.core.config.PipelineOptions;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.graph.OperatorFactory;
 import io.snapsim.core.graph.Partitioning;
@@ -28,11 +30,24 @@ public final class StreamExecutionEnvironment {
     private final List<StreamEdge> edges = new ArrayList<>();
     private final JobSettingsBuilder settings = new JobSettingsBuilder();
     private final CheckpointConfig checkpointConfig = new CheckpointConfig(settings);
+    /** The configuration the environment runs with; what the code sets takes precedence over it. */
+    private final Configuration configuration;
     private int parallelism = 1;
-    private int maxParallelism = KeyGroups.DEFAULT_MAX_PARALLELISM;
+
+    private StreamExecutionEnvironment(Configuration configuration) {
+        this.configuration = configuration.copy();
+    }
 
     public static StreamExecutionEnvironment getExecutionEnvironment() {
-        return new StreamExecutionEnvironment();
+        return new StreamExecutionEnvironment(new Configuration());
+    }
+
+    /**
+     * An environment whose jobs take {@code pipeline.max-parallelism} from {@code configuration}
+     * unless their code sets the max parallelism.
+     */
+    public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
+        return new StreamExecutionEnvironment(configuration);
     }
 
     /** Turns on periodic checkpoints every {@code intervalMillis}, exactly-once. */
@@ -81,13 +96,26 @@ public final class StreamExecutionEnvironment {
         return parallelism;
     }
 
+    /**
+     * The number of key groups of every operator that does not set its own; without it (in code or
+     * as {@code pipeline.max-parallelism}) each operator derives one from its parallelism
+     * ({@link KeyGroups#computeDefaultMaxParallelism}).
+     */
     public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
-        if (maxParallelism < 1 || maxParallelism > 32768) {
+        if (maxParallelism < 1 || maxParallelism > KeyGroups.UPPER_BOUND_MAX_PARALLELISM) {
             throw new IllegalArgumentException("max parallelism must be in [1, 32768], was " + maxParallelism);
         }
-        this.maxParallelism = maxParallelism;
-        settings.put("pipeline.max-parallelism", Integer.toString(maxParallelism));
+        settings.put(PipelineOptions.MAX_PARALLELISM.key(), Integer.toString(maxParallelism));
         return this;
+    }
+
+    /** The max parallelism the code or configuration sets for the job's operators, or -1: each derives its own. */
+    private int jobMaxParallelism() {
+        String fromCode = settings.asMap().get(PipelineOptions.MAX_PARALLELISM.key());
+        if (fromCode != null) {
+            return PipelineOptions.MAX_PARALLELISM.parse(fromCode);
+        }
+        return configuration.getOptional(PipelineOptions.MAX_PARALLELISM).orElse(-1);
     }
 
     /** Sets any Flink configuration key from code (highest precedence). */
@@ -118,7 +146,7 @@ public final class StreamExecutionEnvironment {
 
     /** Builds the job graph without running it. */
     public JobGraph getJobGraph(String jobName) {
-        return JobGraph.resolve(jobName, nodes, edges, parallelism, maxParallelism, settings.asMap());
+        return JobGraph.resolve(jobName, nodes, edges, parallelism, jobMaxParallelism(), settings.asMap());
     }
 
     /** Runs the job to its end and returns its result (needs snapsim-runtime on the class path). */

@@ -15,6 +15,7 @@ public final class PipelineOptions {
 
     public static final ConfigOption<Integer> MAX_PARALLELISM =
             ConfigOption.of("pipeline.max-parallelism", ConfigValues.integer(1, UPPER_BOUND_MAX_PARALLELISM))
-                    .withDefault(128)
-                    .withDescription("Number of key groups: the highest parallelism keyed state can be rescaled to.");
+                    .withDescription("Number of key groups: the highest parallelism keyed state can be rescaled to."
+                            + " Unset: each operator derives it from its parallelism (1.5 x parallelism rounded up to a"
+                            + " power of two, at least 128, at most 32768).");
 }

@@ -1,5 +1,7 @@
 package io.snapsim.core.graph;
 
+import io.snapsim.core.config.PipelineOptions;
+import io.snapsim.core.state.KeyGroups;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +17,16 @@ public final class JobGraph {
     private final List<StreamEdge> edges;
     private final Map<String, String> codeSettings;
 
-    /** An operator with everything resolved. */
+    /**
+     * An operator with everything resolved.
+     *
+     * @param maxParallelismDerived true when neither code nor configuration set the max parallelism and it was
+     *                              derived from the parallelism ({@link KeyGroups#computeDefaultMaxParallelism});
+     *                              a restore then adopts the snapshot's, as Flink does
+     */
     public record ResolvedNode(int id, String uid, String name, String kind, int parallelism, int maxParallelism,
-                               OperatorFactory factory, io.snapsim.core.source.ReplayableSource<?> source) {
+                               boolean maxParallelismDerived, OperatorFactory factory,
+                               io.snapsim.core.source.ReplayableSource<?> source) {
         public boolean isSource() {
             return source != null;
         }
@@ -36,24 +45,32 @@ public final class JobGraph {
         }
     }
 
-    /** Resolves parallelism and uids of the nodes built by the API. */
+    /**
+     * Resolves parallelism, max parallelism and uids of the nodes built by the API. An operator's
+     * max parallelism is its own if its code set one, else {@code jobMaxParallelism} (from code or
+     * {@code pipeline.max-parallelism}) if positive, else derived from its parallelism.
+     *
+     * @throws IllegalArgumentException naming the operator when its parallelism exceeds its max parallelism
+     */
     public static JobGraph resolve(String jobName, List<StreamNode> nodes, List<StreamEdge> edges,
-                                   int defaultParallelism, int defaultMaxParallelism, Map<String, String> codeSettings) {
+                                   int defaultParallelism, int jobMaxParallelism, Map<String, String> codeSettings) {
         List<ResolvedNode> resolved = new ArrayList<>();
         Map<String, Integer> nameCount = new HashMap<>();
         for (StreamNode n : nodes) {
             int p = n.parallelism() > 0 ? n.parallelism() : defaultParallelism;
-            int maxP = n.maxParallelism() > 0 ? n.maxParallelism() : defaultMaxParallelism;
+            int set = n.maxParallelism() > 0 ? n.maxParallelism() : jobMaxParallelism;
+            int maxP = set > 0 ? set : KeyGroups.computeDefaultMaxParallelism(p);
             if (maxP < p) {
                 throw new IllegalArgumentException("operator '" + n.name() + "': parallelism " + p
-                        + " exceeds max parallelism " + maxP);
+                        + " exceeds max parallelism " + maxP + "; set " + PipelineOptions.MAX_PARALLELISM.key()
+                        + " (or setMaxParallelism in the job's code) to at least " + p);
             }
             String uid = n.uid();
             if (uid == null) {
                 int count = nameCount.merge(n.name(), 1, Integer::sum);
                 uid = count == 1 ? n.name() : n.name() + "-" + count;
             }
-            resolved.add(new ResolvedNode(n.id(), uid, n.name(), n.kind(), p, maxP, n.factory(), n.source()));
+            resolved.add(new ResolvedNode(n.id(), uid, n.name(), n.kind(), p, maxP, set <= 0, n.factory(), n.source()));
         }
         return new JobGraph(jobName, resolved, edges, codeSettings);
     }
@@ -91,10 +108,30 @@ public final class JobGraph {
         return edges.stream().filter(e -> e.sourceId() == nodeId).toList();
     }
 
-    /** A copy of this graph with every operator's parallelism replaced (for {@code -p}). */
-    public JobGraph withParallelism(int parallelism) {
-        List<ResolvedNode> changed = nodes.stream().map(n -> new ResolvedNode(n.id(), n.uid(), n.name(), n.kind(),
-                parallelism, Math.max(n.maxParallelism(), parallelism), n.factory(), n.source())).toList();
+    /**
+     * A copy of this graph where every operator whose max parallelism was derived takes the one its
+     * state in a snapshot was taken with ({@code byUid}; operators not in it keep theirs), as Flink
+     * does on restore: the max parallelism never changes across a restore.
+     *
+     * @throws IllegalArgumentException naming the operator and both values when its parallelism
+     *     exceeds the snapshot's max parallelism
+     */
+    public JobGraph withRestoredMaxParallelism(Map<String, Integer> byUid) {
+        List<ResolvedNode> changed = new ArrayList<>();
+        for (ResolvedNode n : nodes) {
+            Integer restored = byUid.get(n.uid());
+            if (restored == null || !n.maxParallelismDerived() || restored == n.maxParallelism()) {
+                changed.add(n);
+                continue;
+            }
+            if (n.parallelism() > restored) {
+                throw new IllegalArgumentException("operator '" + n.uid() + "' runs at parallelism " + n.parallelism()
+                        + ", above the max parallelism " + restored + " its state was taken with; the max parallelism"
+                        + " cannot change across a restore, so run it at parallelism " + restored + " or less");
+            }
+            changed.add(new ResolvedNode(n.id(), n.uid(), n.name(), n.kind(), n.parallelism(), restored, true,
+                    n.factory(), n.source()));
+        }
         return new JobGraph(jobName, changed, edges, codeSettings);
     }
 }

@@ -2,6 +2,7 @@ package io.snapsim.core.job;
 
 import io.snapsim.core.checkpoint.CheckpointCounts;
 import io.snapsim.core.checkpoint.CheckpointStats;
+import io.snapsim.core.checkpoint.CheckpointStatus;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -20,6 +21,7 @@ import java.util.SortedMap;
  * @param finalKeyedState  operator uid → state name → key → value, at the end of a finished job
  * @param latestCheckpoint path of the latest completed checkpoint's {@code _metadata}, or null
  * @param wallMillis       wall-clock duration of the run in milliseconds
+ * @param restored         the checkpoint or savepoint the job was submitted from ({@code run -s}), or null
  */
 public record JobResult(
         String jobId,
@@ -33,5 +35,13 @@ public record JobResult(
         List<CheckpointStats> checkpointHistory,
         SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalKeyedState,
         String latestCheckpoint,
-        long wallMillis) {
+        long wallMillis,
+        RestoredSnapshot restored) {
+
+    /** The ids of the checkpoints (not savepoints) this run completed, in increasing order. */
+    public List<Long> completedCheckpointIds() {
+        return checkpointHistory.stream()
+                .filter(s -> s.status() == CheckpointStatus.COMPLETED && s.kind().isCheckpoint())
+                .map(CheckpointStats::checkpointId).sorted().toList();
+    }
 }

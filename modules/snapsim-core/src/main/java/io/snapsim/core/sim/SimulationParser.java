@@ -266,13 +266,12 @@ public final class SimulationParser {
     }
 
     private static int readParallelism(SpecNode node, Configuration config) {
-        int maxParallelism = config.get(PipelineOptions.MAX_PARALLELISM);
         if (node.isAbsent()) {
             int parallelism = config.get(PipelineOptions.DEFAULT_PARALLELISM);
-            if (parallelism > maxParallelism) {
+            String tooHigh = aboveMaxParallelism(parallelism, config);
+            if (tooHigh != null) {
                 throw new InvalidInputException(config.origin(PipelineOptions.DEFAULT_PARALLELISM) + ": key '"
-                        + PipelineOptions.DEFAULT_PARALLELISM.key() + "': " + parallelism
-                        + " exceeds pipeline.max-parallelism (" + maxParallelism + ")");
+                        + PipelineOptions.DEFAULT_PARALLELISM.key() + "': " + tooHigh);
             }
             return parallelism;
         }
@@ -280,10 +279,26 @@ public final class SimulationParser {
         if (parallelism < 1) {
             throw node.error("must be at least 1, got " + parallelism);
         }
-        if (parallelism > maxParallelism) {
-            throw node.error(parallelism + " exceeds pipeline.max-parallelism (" + maxParallelism + ")");
+        String tooHigh = aboveMaxParallelism(parallelism, config);
+        if (tooHigh != null) {
+            throw node.error(tooHigh);
         }
         return parallelism;
+    }
+
+    /**
+     * Why {@code parallelism} is too high for the file's {@code pipeline.max-parallelism} (or, unset, for
+     * the largest max parallelism an operator can derive), or null when it is not.
+     */
+    private static String aboveMaxParallelism(int parallelism, Configuration config) {
+        var configured = config.getOptional(PipelineOptions.MAX_PARALLELISM);
+        if (configured.isPresent() && parallelism > configured.get()) {
+            return parallelism + " exceeds pipeline.max-parallelism (" + configured.get() + ")";
+        }
+        if (parallelism > PipelineOptions.UPPER_BOUND_MAX_PARALLELISM) {
+            return parallelism + " exceeds the largest max parallelism, " + PipelineOptions.UPPER_BOUND_MAX_PARALLELISM;
+        }
+        return null;
     }
 
     private static <E extends Enum<E>> E choice(SpecNode node, Class<E> type, E absent) {

@@ -17,7 +17,10 @@ package io.snapsim.core.state;
  * <p>Stateless and pure; safe to call from any thread.
  */
 public final class KeyGroups {
-    /** Max parallelism used when a job does not set one. */
+    /**
+     * The lowest max parallelism {@link #computeDefaultMaxParallelism} derives (Flink's default lower
+     * bound), and the max parallelism of any job at parallelism 85 or less that does not set one.
+     */
     public static final int DEFAULT_MAX_PARALLELISM = 128;
 
     /** Largest supported max parallelism (as in Flink, 2^15). */
@@ -67,6 +70,26 @@ public final class KeyGroups {
     public static int subtaskForKey(Object key, int maxParallelism, int parallelism) {
         checkParallelism(maxParallelism, parallelism);
         return assignToKeyGroup(key, maxParallelism) * parallelism / maxParallelism;
+    }
+
+    /**
+     * The max parallelism of an operator that neither its code nor {@code pipeline.max-parallelism}
+     * sets, derived from its parallelism as Flink does: 1.5 times the parallelism rounded up to the
+     * next power of two, at least {@value #DEFAULT_MAX_PARALLELISM} and at most
+     * {@value #UPPER_BOUND_MAX_PARALLELISM}.
+     *
+     * @throws IllegalArgumentException if {@code parallelism < 1}
+     */
+    public static int computeDefaultMaxParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism " + parallelism + " is not at least 1");
+        }
+        long wanted = parallelism + parallelism / 2L;
+        long power = Long.highestOneBit(wanted);
+        if (power < wanted) {
+            power <<= 1;
+        }
+        return (int) Math.min(Math.max(power, DEFAULT_MAX_PARALLELISM), UPPER_BOUND_MAX_PARALLELISM);
     }
 
     static void checkMaxParallelism(int maxParallelism) {

@@ -110,8 +110,7 @@ class ConfigOptionsTest {
                     Arguments.of(RestartOptions.FAILURE_RATE_MAX_FAILURES_PER_INTERVAL, 1),
                     Arguments.of(RestartOptions.FAILURE_RATE_INTERVAL, Duration.ofMinutes(1)),
                     Arguments.of(RestartOptions.FAILURE_RATE_DELAY, Duration.ofSeconds(1)),
-                    Arguments.of(PipelineOptions.DEFAULT_PARALLELISM, 1),
-                    Arguments.of(PipelineOptions.MAX_PARALLELISM, 128));
+                    Arguments.of(PipelineOptions.DEFAULT_PARALLELISM, 1));
         }
 
         @ParameterizedTest(name = "{0} defaults to {1}")
@@ -123,7 +122,7 @@ class ConfigOptionsTest {
         @Test
         void optionsThatAreOffUnlessSetHaveNoDefault() {
             assertThat(List.of(CheckpointingOptions.INTERVAL, CheckpointingOptions.DIR, CheckpointingOptions.SAVEPOINT_DIR,
-                    StateOptions.RECOVERY_PATH, RestartOptions.TYPE))
+                    StateOptions.RECOVERY_PATH, RestartOptions.TYPE, PipelineOptions.MAX_PARALLELISM))
                     .allSatisfy(o -> assertThat(o.defaultValue()).isEmpty());
         }
     }

@@ -428,9 +428,16 @@ class SimulationParserTest {
         }
 
         @Test
-        void aboveTheMaxParallelismIsRefused() {
-            assertRefused("job: wordcount\nparallelism: 200\n")
+        void aboveTheConfiguredMaxParallelismIsRefused() {
+            assertRefused("job: wordcount\nparallelism: 200\nconfig: {pipeline.max-parallelism: 128}\n")
                     .hasMessage("simulations/x.yaml: key 'parallelism': 200 exceeds pipeline.max-parallelism (128)");
+        }
+
+        @Test
+        void withoutAConfiguredMaxParallelismUpTo32768IsAcceptedAndAboveIsRefused() {
+            assertThat(parse("job: wordcount\nparallelism: 250\n").parallelism()).isEqualTo(250);
+            assertRefused("job: wordcount\nparallelism: 40000\n")
+                    .hasMessage("simulations/x.yaml: key 'parallelism': 40000 exceeds the largest max parallelism, 32768");
         }
 
         @Test

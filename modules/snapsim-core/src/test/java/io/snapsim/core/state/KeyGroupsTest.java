@@ -11,6 +11,37 @@ import org.junit.jupiter.api.Test;
 
 class KeyGroupsTest {
 
+    /** Flink's default when nothing sets the max parallelism: 1.5 x parallelism, rounded up to a power of two, in [128, 32768]. */
+    @Nested
+    class DefaultMaxParallelism {
+        @Test
+        void isAtLeast128() {
+            assertThat(KeyGroups.computeDefaultMaxParallelism(1)).isEqualTo(128);
+            assertThat(KeyGroups.computeDefaultMaxParallelism(2)).isEqualTo(128);
+            assertThat(KeyGroups.computeDefaultMaxParallelism(85)).as("127.5 -> 127 -> 128").isEqualTo(128);
+        }
+
+        @Test
+        void roundsOneAndAHalfTimesTheParallelismUpToAPowerOfTwo() {
+            assertThat(KeyGroups.computeDefaultMaxParallelism(100)).as("150").isEqualTo(256);
+            assertThat(KeyGroups.computeDefaultMaxParallelism(250)).as("375").isEqualTo(512);
+            assertThat(KeyGroups.computeDefaultMaxParallelism(342)).as("513").isEqualTo(1024);
+            assertThat(KeyGroups.computeDefaultMaxParallelism(1024)).as("1536").isEqualTo(2048);
+        }
+
+        @Test
+        void isAtMost32768() {
+            assertThat(KeyGroups.computeDefaultMaxParallelism(30_000)).as("45000").isEqualTo(32768);
+            assertThat(KeyGroups.computeDefaultMaxParallelism(32_768)).isEqualTo(32768);
+        }
+
+        @Test
+        void refusesAParallelismBelowOne() {
+            assertThatThrownBy(() -> KeyGroups.computeDefaultMaxParallelism(0))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parallelism 0");
+        }
+    }
+
     @Nested
     class AssignToKeyGroup {
         @Test

@@ -72,11 +72,14 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      * @param jobId      the job's id
      * @param storage    the job's checkpoint storage; null when checkpointing is off
      * @param operators  every operator of the job, by uid
+     * @param incarnation which coordinator of the job this is (1, then one more after each crash); named in its ready message
+     * @param submittedAfterCheckpoint the id of the checkpoint or savepoint the job was submitted from, 0 if none:
+     *                   as in Flink, the job's own checkpoint ids continue after it
      */
     public record Settings(CheckpointCoordinatorConfig core, ExternalizedCheckpointCleanup retention, String jobId,
                            FsCheckpointStorage storage, Map<String, OperatorInfo> operators,
                            List<io.snapsim.runtime.fault.CoordinatorFault> faults, java.nio.file.Path savepointsDirectory,
-                           java.nio.file.Path claimedCheckpoint) {
+                           java.nio.file.Path claimedCheckpoint, int incarnation, long submittedAfterCheckpoint) {
     }
 
     /** Messages the coordinator understands. */
@@ -247,12 +250,12 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     private Behavior<Command> onStoreLoaded(StoreLoaded loaded) {
         if (loaded.failure() != null) {
-            master.tell(new JobMaster.CoordinatorReady(List.of(),
+            master.tell(new JobMaster.CoordinatorReady(settings.incarnation(), List.of(),
                     "cannot read the completed-checkpoint store: " + loaded.failure().getMessage()));
             return this;
         }
         List<CompletedCheckpoint> recovered = new ArrayList<>();
-        long nextId = 1;
+        long nextId = settings.submittedAfterCheckpoint() + 1;
         for (CheckpointEntry e : loaded.entries()) {
             if (!e.savepoint()) {
                 recovered.add(new CompletedCheckpoint(e.checkpointId(), e.triggerTimestamp(), e.completionTimestamp(),
@@ -272,7 +275,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         List<CompletedCheckpoint> newestFirst = new ArrayList<>(enabled() ? core.retainedCheckpoints() : recovered);
         java.util.Collections.reverse(newestFirst);
-        master.tell(new JobMaster.CoordinatorReady(newestFirst, null));
+        master.tell(new JobMaster.CoordinatorReady(settings.incarnation(), newestFirst, null));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.snapsim.runtime.job;
 
+import io.snapsim.core.job.RestoredSnapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
@@ -14,10 +15,23 @@ public final class JobIds {
      * {@code checkpointsDir}, so a new job never writes into an old job's checkpoints.
      */
     public static String newJobId(long seed, String salt, Path checkpointsDir) {
-        SplittableRandom random = new SplittableRandom(seed * 31 + salt.hashCode());
+        return newJobId(seed, salt, checkpointsDir, null);
+    }
+
+    /**
+     * As {@link #newJobId(long, String, Path)} for a job submitted from {@code restoredFrom} (null:
+     * none). Such a job is a new submission: its id is drawn with the restored job's id and
+     * checkpoint id in the salt, so the same seed and snapshot give the same id, and it never equals
+     * the restored job's.
+     */
+    public static String newJobId(long seed, String salt, Path checkpointsDir, RestoredSnapshot restoredFrom) {
+        String fullSalt = restoredFrom == null ? salt
+                : salt + "/resumes/" + restoredFrom.jobId() + "/" + restoredFrom.checkpointId();
+        SplittableRandom random = new SplittableRandom(seed * 31 + fullSalt.hashCode());
         while (true) {
             String id = String.format("%016x%016x", random.nextLong(), random.nextLong());
-            if (checkpointsDir == null || !Files.exists(checkpointsDir.resolve(id))) {
+            boolean taken = checkpointsDir != null && Files.exists(checkpointsDir.resolve(id));
+            if (!taken && (restoredFrom == null || !id.equals(restoredFrom.jobId()))) {
                 return id;
             }
         }

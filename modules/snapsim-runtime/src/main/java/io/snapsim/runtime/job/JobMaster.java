@@ -5,10 +5,10 @@ import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.graph.JobGraph.ResolvedNode;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
+import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
-import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.history.EventTypes;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor.TaskKey;
@@ -52,8 +52,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     public sealed interface Command {
     }
 
-    /** The coordinator has read its store; {@code error} is non-null when it could not. */
-    public record CoordinatorReady(List<CompletedCheckpoint> retainedNewestFirst, String error) implements Command {
+    /** Coordinator {@code incarnation} has read its store; {@code error} is non-null when it could not. */
+    public record CoordinatorReady(int incarnation, List<CompletedCheckpoint> retainedNewestFirst, String error)
+            implements Command {
     }
 
     public record TaskFailed(int attempt, TaskKey task, String message, int faultIndex) implements Command {
@@ -117,10 +118,12 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private record TaskTerminated() implements Command {
     }
 
-    private record Redeploy(int attempt) implements Command {
+    /** The restart delay after a failover passed; {@code timer} names the restart it belongs to. */
+    private record Redeploy(long timer) implements Command {
     }
 
-    private record RestoreFrom(int attempt, List<CompletedCheckpoint> retainedNewestFirst) implements Command {
+    /** The coordinator's answer to {@code request}: the checkpoints to restore from. */
+    private record RestoreFrom(long request, List<CompletedCheckpoint> retainedNewestFirst) implements Command {
     }
 
     private record Ended(JobStatus status, String failure, CheckpointCoordinatorActor.Report report)
@@ -137,7 +140,6 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private final RestartStrategy restartStrategy;
     private ActorRef<CheckpointCoordinatorActor.Command> coordinator;
     private ActorRef<CompletedCheckpointStore.Command> store;
-    private int coordinatorIncarnation;
     private long completedCheckpoints;
     private String savepointPath;
     private boolean stopping;
@@ -147,7 +149,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private final Set<TaskKey> finishedTasks = new HashSet<>();
     private final SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
     private final long startMillis;
-    private int attempt = -1;
+    /** Which attempt runs, and the one (re)deployment that may be pending. */
+    private final Deployments deployments = new Deployments();
     /** Task actors spawned and not yet terminated: the job's result waits until there are none. */
     private int liveTaskActors;
     /** The job's end, once known, waiting for the last task actors to terminate. */
@@ -156,8 +159,6 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private long sourceRecords;
     private long sinkRecords;
     private boolean ending;
-    /** The current attempt failed and a restart is scheduled: further failures of it are the same failure. */
-    private boolean restarting;
 
     private JobMaster(ActorContext<Command> context, TimerScheduler<Command> timers, JobPlan plan,
                       JobRunSettings settings, RuntimeServices services, CompletableFuture<JobResult> result,
@@ -195,9 +196,9 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
      */
     private void startCoordinator() {
         ActorContext<Command> context = getContext();
-        coordinatorIncarnation++;
+        int incarnation = deployments.coordinatorStarting();
         ActorRef<CompletedCheckpointStore.Command> newStore = context.spawn(
-                CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints-" + coordinatorIncarnation);
+                CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints-" + incarnation);
         store = newStore;
         List<io.snapsim.runtime.fault.CoordinatorFault> coordinatorFaults = settings.faultPlan().coordinator().stream()
                 .filter(f -> !firedFaults.contains(f.faultIndex())).toList();
@@ -209,22 +210,17 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
                 new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
                         settings.jobId(), storage, operators, coordinatorFaults, settings.savepointsDirectory(),
-                        claimedCheckpoint()),
-                services, newStore, context.getSelf()), "checkpoint-coordinator-" + coordinatorIncarnation);
+                        claimedCheckpoint(), incarnation,
+                        settings.restoredFrom() == null ? 0 : settings.restoredFrom().checkpointId()),
+                services, newStore, context.getSelf()), "checkpoint-coordinator-" + incarnation);
     }
 
     /** In CLAIM mode, the retained checkpoint the job starts from (never a savepoint: those belong to the user). */
     private Path claimedCheckpoint() {
-        if (settings.claimMode() != io.snapsim.core.config.RecoveryClaimMode.CLAIM || settings.recoveryPath() == null
-                || coordinatorIncarnation > 1) {
-            return null;
-        }
-        try {
-            return MetadataFormat.read(settings.recoveryPath()).kind() == io.snapsim.core.storage.SnapshotKind.CHECKPOINT
-                    ? settings.recoveryPath() : null;
-        } catch (RuntimeException e) {
-            return null; // the restore reports the problem
-        }
+        RestoredSnapshot restored = settings.restoredFrom(); // null also when unreadable: the restore reports that
+        boolean claimed = settings.claimMode() == io.snapsim.core.config.RecoveryClaimMode.CLAIM && restored != null
+                && restored.kind() == io.snapsim.core.storage.SnapshotKind.CHECKPOINT && deployments.coordinator() == 1;
+        return claimed ? settings.recoveryPath() : null;
     }
 
     private Behavior<Command> onCoordinatorCrashed(CoordinatorCrashed crashed) {
@@ -232,19 +228,19 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return this;
         }
         firedFaults.add(crashed.faultIndex());
-        services.recordFault("master", EventTypes.COORDINATOR_CRASHED, attempt, -1, crashed.faultIndex(), crashed.message());
+        services.recordFault("master", EventTypes.COORDINATOR_CRASHED, deployments.attempt(), -1, crashed.faultIndex(), crashed.message());
         events.accept(crashed.message());
         stopTasks();
         getContext().stop(coordinator);
         getContext().stop(store);
-        restarts++;
-        startCoordinator(); // answers with CoordinatorReady, which redeploys from the recovered checkpoints
+        // answers with CoordinatorReady; a restart already scheduled stays the only pending redeployment
+        startCoordinator();
         return this;
     }
 
     private Behavior<Command> onPlannedSavepoint(PlannedSavepoint planned) {
         if (!ending && coordinator != null) {
-            services.recordFault("master", EventTypes.FAULT_FIRED, attempt, -1, settings.faultPlan().savepointIndex(),
+            services.recordFault("master", EventTypes.FAULT_FIRED, deployments.attempt(), -1, settings.faultPlan().savepointIndex(),
                     "savepoint triggered as planned" + (settings.faultPlan().savepoint().stop() ? " (stop-with-savepoint)" : ""));
             coordinator.tell(new CheckpointCoordinatorActor.TriggerSavepoint(settings.faultPlan().savepoint().stop()));
         }
@@ -268,14 +264,14 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             // a message, not context.stop: each task first handles the savepoint's completion notice
             // already in its mailbox, so the sinks commit what the savepoint covers
             for (ActorRef<TaskActor.Command> task : tasks.values()) {
-                task.tell(new TaskActor.StopGracefully(attempt));
+                task.tell(new TaskActor.StopGracefully(deployments.attempt()));
             }
         }
         return this;
     }
 
     private Behavior<Command> onTaskStopped(TaskStopped stopped) {
-        if (!stopping || stopped.attempt() != attempt || ending) {
+        if (!stopping || !deployments.isRunning(stopped.attempt()) || ending) {
             return this;
         }
         stoppedTasks.add(stopped.task());
@@ -304,12 +300,13 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return this;
         }
         firedFaults.add(damaged.faultIndex());
-        return failOver(damaged.message(), damaged.faultIndex());
+        // while a redeployment is pending it restores from an intact checkpoint anyway
+        return deployments.pending() ? this : failOver(damaged.message(), damaged.faultIndex());
     }
 
     private JobResult endedBeforeStart(JobStatus status, String message) {
         return new JobResult(settings.jobId(), plan.graph().jobName(), status, message, 0, 0, 0, null,
-                List.of(), new TreeMap<>(), null, 0);
+                List.of(), new TreeMap<>(), null, 0, settings.restoredFrom());
     }
 
     public static Behavior<Command> create(JobPlan plan, JobRunSettings settings, RuntimeServices services,
@@ -344,18 +341,47 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private Behavior<Command> onCoordinatorReady(CoordinatorReady ready) {
+        if (ending) {
+            return this;
+        }
+        boolean firstStart = deployments.attempt() < 0;
+        Deployments.Step step = deployments.coordinatorReady(ready.incarnation(), ready.retainedNewestFirst());
+        if (step instanceof Deployments.Ignore) {
+            return this;
+        }
         if (ready.error() != null) {
             return endJob(JobStatus.FAILED, ready.error());
         }
+        if (firstStart) {
+            startPlannedTimers();
+        }
+        return perform(step);
+    }
+
+    private void startPlannedTimers() {
         var cancel = settings.faultPlan().cancel();
-        if (attempt < 0 && cancel != null && cancel.atTime() != null) {
+        if (cancel != null && cancel.atTime() != null) {
             timers.startSingleTimer("planned-cancel", new PlannedCancel(), Duration.ofMillis(cancel.atTime()));
         }
         var savepoint = settings.faultPlan().savepoint();
-        if (attempt < 0 && savepoint != null && savepoint.atTime() != null) {
+        if (savepoint != null && savepoint.atTime() != null) {
             timers.startSingleTimer("planned-savepoint", new PlannedSavepoint(), Duration.ofMillis(savepoint.atTime()));
         }
-        return deployFromRetained(attempt + 1, ready.retainedNewestFirst());
+    }
+
+    /** Does what the deployment planner decided. */
+    private Behavior<Command> perform(Deployments.Step step) {
+        if (step instanceof Deployments.Deploy deploy) {
+            return deployFromRetained(deploy.attempt(), deploy.retainedNewestFirst());
+        }
+        if (step instanceof Deployments.AskRetained ask) {
+            // a message adapter, not an ask: an ask's callbacks may run on a thread of their own
+            long request = ask.request();
+            ActorRef<CheckpointCoordinatorActor.RetainedCheckpoints> replyTo = getContext().messageAdapter(
+                    CheckpointCoordinatorActor.RetainedCheckpoints.class, r -> new RestoreFrom(request, r.newestFirst()));
+            coordinator.tell(new CheckpointCoordinatorActor.GetRetained(replyTo));
+        }
+        return this;
     }
 
     // ---------------------------------------------------------------- deployment
@@ -379,8 +405,10 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 return;
             }
         }
-        attempt = newAttempt;
-        restarting = false;
+        int attempt = newAttempt;
+        if (attempt > 0) {
+            restarts++;
+        }
         finishedTasks.clear();
         finalState.clear();
         tasks.clear();
@@ -478,7 +506,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     // ---------------------------------------------------------------- failures and restarts
 
     private Behavior<Command> onTaskFailed(TaskFailed failed) {
-        if (failed.attempt() != attempt || ending || restarting || stopping) {
+        if (!deployments.isRunning(failed.attempt()) || ending || stopping) {
             // a failure of an attempt that is already being replaced belongs to the same failover;
             // a planned fault behind it stays armed, so that it still causes a failover of its own
             return this;
@@ -490,11 +518,12 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private Behavior<Command> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
-        return ending || restarting ? this : failOver(exceeded.message(), -1);
+        return ending || deployments.pending() ? this : failOver(exceeded.message(), -1);
     }
 
     /** Fails the job over after {@code cause}; {@code faultIndex} is the planned fault behind it, or -1. */
     private Behavior<Command> failOver(String cause, int faultIndex) {
+        int attempt = deployments.attempt();
         String text = "failure in attempt " + attempt + ": " + cause;
         services.recordFault("master", EventTypes.FAILOVER, attempt, -1, faultIndex, text);
         events.accept(text);
@@ -505,27 +534,18 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return endJob(JobStatus.FAILED, "Recovery is suppressed by " + restartStrategy.describe()
                     + "; last failure: " + cause);
         }
-        restarts++;
         services.record("master", "restart-scheduled", attempt, -1, -1, "in " + delay.getAsLong() + " ms");
-        restarting = true;
-        timers.startSingleTimer(new Redeploy(attempt + 1), Duration.ofMillis(delay.getAsLong()));
+        long timer = deployments.restartScheduled();
+        timers.startSingleTimer("redeploy", new Redeploy(timer), Duration.ofMillis(delay.getAsLong()));
         return this;
     }
 
     private Behavior<Command> onRedeploy(Redeploy redeploy) {
-        // a message adapter, not an ask: an ask's callbacks may run on a thread of their own
-        int next = redeploy.attempt();
-        ActorRef<CheckpointCoordinatorActor.RetainedCheckpoints> replyTo = getContext().messageAdapter(
-                CheckpointCoordinatorActor.RetainedCheckpoints.class, r -> new RestoreFrom(next, r.newestFirst()));
-        coordinator.tell(new CheckpointCoordinatorActor.GetRetained(replyTo));
-        return this;
+        return ending ? this : perform(deployments.restartDue(redeploy.timer()));
     }
 
     private Behavior<Command> onRestoreFrom(RestoreFrom restore) {
-        if (ending) {
-            return this;
-        }
-        return deployFromRetained(restore.attempt(), restore.retainedNewestFirst());
+        return ending ? this : perform(deployments.retained(restore.request(), restore.retainedNewestFirst()));
     }
 
     /**
@@ -551,7 +571,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             return this;
         }
         if (!damaged.isEmpty()) {
-            services.record("master", EventTypes.NO_INTACT_CHECKPOINT, attempt, -1, -1, damaged.size()
+            services.record("master", EventTypes.NO_INTACT_CHECKPOINT, deployments.attempt(), -1, -1, damaged.size()
                     + " retained checkpoint(s), all damaged");
             return endJob(JobStatus.FAILED, "no intact retained checkpoint to restore from: " + String.join("; ", damaged));
         }
@@ -561,7 +581,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     /** An event for the history and for the console. */
     private void event(String type, long checkpointId, String text) {
-        services.record("master", type, attempt, checkpointId, -1, text);
+        services.record("master", type, deployments.attempt(), checkpointId, -1, text);
         events.accept(text);
     }
 
@@ -578,8 +598,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                     coordinator, CheckpointCoordinatorActor.Describe::new, Duration.ofSeconds(2), scheduler)
                     .exceptionally(e -> "coordinator: no answer"));
         }
-        String head = "attempt " + attempt + ", finished tasks " + finishedTasks.size() + "/" + plan.numberOfTasks()
-                + ", ending=" + ending;
+        String head = "attempt " + deployments.attempt() + " (" + deployments + "), finished tasks "
+                + finishedTasks.size() + "/" + plan.numberOfTasks() + ", ending=" + ending;
         CompletableFuture.allOf(parts.stream().map(java.util.concurrent.CompletionStage::toCompletableFuture)
                         .toArray(CompletableFuture[]::new))
                 .thenRun(() -> diagnose.replyTo().tell(head + "\n  " + String.join("\n  ",
@@ -597,7 +617,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     // ---------------------------------------------------------------- the end
 
     private Behavior<Command> onTaskFinished(TaskFinished finished) {
-        if (finished.attempt() != attempt || ending) {
+        if (!deployments.isRunning(finished.attempt()) || ending) {
             return this;
         }
         if (stopping) {
@@ -618,7 +638,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     private Behavior<Command> onPlannedCancel(PlannedCancel planned) {
         if (!ending) {
-            services.recordFault("master", EventTypes.FAULT_FIRED, attempt, -1, settings.faultPlan().cancelIndex(),
+            services.recordFault("master", EventTypes.FAULT_FIRED, deployments.attempt(), -1, settings.faultPlan().cancelIndex(),
                     "cancel as planned after " + completedCheckpoints + " completed checkpoint(s)");
         }
         return onCancel(new Cancel());
@@ -664,7 +684,8 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private Behavior<Command> complete(Ended ended) {
-        services.record("master", "job-" + ended.status().name().toLowerCase(), attempt, -1, -1, ended.failure());
+        services.record("master", "job-" + ended.status().name().toLowerCase(), deployments.attempt(), -1, -1,
+                ended.failure());
         var report = ended.report();
         JobResult jobResult = new JobResult(settings.jobId(), plan.graph().jobName(), ended.status(), ended.failure(),
                 restarts, sourceRecords, sinkRecords,
@@ -672,7 +693,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 report == null ? List.of() : report.history(),
                 ended.status() == JobStatus.FINISHED ? finalState : new TreeMap<>(),
                 report == null ? null : report.latestCompletedPath(),
-                services.clock().millis() - startMillis);
+                services.clock().millis() - startMillis, settings.restoredFrom());
         result.complete(jobResult);
         return Behaviors.stopped();
     }

@@ -3,6 +3,7 @@ package io.snapsim.runtime.job;
 import io.snapsim.core.api.CheckpointingMode;
 import io.snapsim.core.api.ExternalizedCheckpointCleanup;
 import io.snapsim.core.checkpoint.CheckpointCoordinatorConfig;
+import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.runtime.task.ArmedFault;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.List;
  * @param savepointsDirectory  {@code state.savepoints.dir}, or null
  * @param claimMode            CLAIM: the job owns the retained checkpoint it starts from and deletes it once subsumed
  * @param incrementalCheckpoints RocksDB checkpoints upload only the files the last completed one lacks
+ * @param restoredFrom         what {@code recoveryPath} holds; null without a recovery path or when it cannot
+ *                             be read (the restore then fails naming the reason)
  */
 public record JobRunSettings(
         String jobId,
@@ -44,7 +47,8 @@ public record JobRunSettings(
         io.snapsim.core.config.StateBackendType stateBackend,
         Path savepointsDirectory,
         io.snapsim.core.config.RecoveryClaimMode claimMode,
-        boolean incrementalCheckpoints) {
+        boolean incrementalCheckpoints,
+        RestoredSnapshot restoredFrom) {
 
     public JobRunSettings {
         java.util.Objects.requireNonNull(faultPlan, "faultPlan");

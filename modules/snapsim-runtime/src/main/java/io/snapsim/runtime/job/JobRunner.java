@@ -42,7 +42,7 @@ public final class JobRunner {
     /** As {@link #start(JobGraph, JobRunSettings, Journal, long, Consumer)}, appending every event to {@code history}. */
     public static RunningJob start(JobGraph graph, JobRunSettings settings, Journal journal, long seed,
                                    Consumer<String> events, io.snapsim.core.history.History history) {
-        JobPlan plan = JobPlan.of(graph);
+        JobPlan plan = JobPlan.of(RestoreCheck.withSnapshotMaxParallelism(graph, settings.recoveryPath()));
         Path journalDir = settings.checkpointing() && journal == Journal.DURABLE
                 ? settings.checkpointsDirectory().resolve(settings.jobId()).resolve("journal") : null;
         Config journalConfig = journalDir == null ? JournalSettings.inMemory()
@@ -106,7 +106,7 @@ public final class JobRunner {
     public static java.util.Optional<JobResult> runDeterministic(JobGraph graph, JobRunSettings settings, long seed,
                                                                  Consumer<String> events, long horizonMillis,
                                                                  io.snapsim.core.history.History history) {
-        JobPlan plan = JobPlan.of(graph);
+        JobPlan plan = JobPlan.of(RestoreCheck.withSnapshotMaxParallelism(graph, settings.recoveryPath()));
         CompletableFuture<JobResult> result = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicReference<RuntimeServices> services = new java.util.concurrent.atomic.AtomicReference<>();
         org.apache.pekko.actor.typed.Behavior<JobMaster.Command> guardian =

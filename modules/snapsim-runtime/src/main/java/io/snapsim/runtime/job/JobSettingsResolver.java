@@ -8,6 +8,7 @@ import io.snapsim.core.config.Configuration;
 import io.snapsim.core.config.RestartOptions;
 import io.snapsim.core.config.RestartStrategyType;
 import io.snapsim.core.config.StateOptions;
+import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.StoragePaths;
 import io.snapsim.runtime.task.ArmedFault;
@@ -65,7 +66,8 @@ public final class JobSettingsResolver {
                 config.getOptional(CheckpointingOptions.SAVEPOINT_DIR).map(v -> StoragePaths.parseDirectory(
                         config.effectiveKey(CheckpointingOptions.SAVEPOINT_DIR).orElse(CheckpointingOptions.SAVEPOINT_DIR.key()), v)
                         .toAbsolutePath()).orElse(null),
-                config.get(StateOptions.RECOVERY_CLAIM_MODE), config.get(CheckpointingOptions.INCREMENTAL));
+                config.get(StateOptions.RECOVERY_CLAIM_MODE), config.get(CheckpointingOptions.INCREMENTAL),
+                recovery == null ? null : RestoredSnapshot.read(recovery).orElse(null));
     }
 
     static RestartStrategy restartStrategy(Configuration config, boolean checkpointing, long seed) {

@@ -23,7 +23,8 @@ public final class LocalJobExecutor implements JobExecutor {
         Configuration config = Configuration.fromMap(graph.codeSettings(), "job code");
         Path defaultDir = Path.of(System.getProperty("java.io.tmpdir"), "snapsim-checkpoints");
         JobRunSettings probe = JobSettingsResolver.resolve(config, "probe", defaultDir, List.of(), 0);
-        String jobId = JobIds.newJobId(graph.jobName().hashCode(), graph.jobName(), probe.checkpointsDirectory());
+        String jobId = JobIds.newJobId(graph.jobName().hashCode(), graph.jobName(), probe.checkpointsDirectory(),
+                probe.restoredFrom());
         JobRunSettings settings = JobSettingsResolver.resolve(config, jobId, defaultDir, List.of(), 0);
         return JobRunner.start(graph, settings, JobRunner.Journal.DURABLE, 0, event -> { }).await(TIMEOUT);
     }

@@ -1,7 +1,9 @@
 package io.snapsim.runtime.job;
 
 import io.snapsim.core.InvalidInputException;
+import io.snapsim.core.config.PipelineOptions;
 import io.snapsim.core.graph.JobGraph;
+import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SnapshotKind;
@@ -10,6 +12,8 @@ import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.config.StateBackendType;
 import io.snapsim.rocksdb.IncrementalStateHandle;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Decides whether a job may start from a snapshot, as {@code flink run -s} does: every operator
@@ -48,11 +52,57 @@ public final class RestoreCheck {
                         + ", the job runs it at " + node.parallelism()
                         + "; checkpoints do not support rescaling: take a savepoint and resume from it instead");
             }
-            if (node.maxParallelism() != op.maxParallelism() && op.subtasks().stream().anyMatch(s -> s.keyedState() != null)) {
-                throw new InvalidInputException(metadataFile + ": operator '" + op.operatorId() + "' has max parallelism "
-                        + node.maxParallelism() + " but its state was taken with " + op.maxParallelism()
-                        + " key groups; max parallelism cannot change");
+            if (node.maxParallelism() != op.maxParallelism() && hasKeyedState(op)) {
+                checkMaxParallelism(metadataFile, node, op);
             }
+        }
+    }
+
+    /**
+     * Max parallelism cannot change across a restore, as in Flink: an operator whose max parallelism
+     * was derived takes the snapshot's (see {@link #withSnapshotMaxParallelism}) if its parallelism
+     * fits; one whose max parallelism was set must match.
+     */
+    private static void checkMaxParallelism(Path metadataFile, JobGraph.ResolvedNode node, OperatorStateSnapshot op) {
+        if (!node.maxParallelismDerived()) {
+            throw new InvalidInputException(metadataFile + ": operator '" + op.operatorId() + "' has max parallelism "
+                    + node.maxParallelism() + " (set by " + PipelineOptions.MAX_PARALLELISM.key()
+                    + " or the job's code) but its state was taken with max parallelism " + op.maxParallelism()
+                    + "; max parallelism cannot change across a restore: set " + PipelineOptions.MAX_PARALLELISM.key()
+                    + " to " + op.maxParallelism() + " or leave it unset");
+        }
+        if (node.parallelism() > op.maxParallelism()) {
+            throw new InvalidInputException(metadataFile + ": operator '" + op.operatorId() + "' runs at parallelism "
+                    + node.parallelism() + ", above the max parallelism " + op.maxParallelism()
+                    + " its state was taken with; max parallelism cannot change across a restore, so run it at"
+                    + " parallelism " + op.maxParallelism() + " or less");
+        }
+    }
+
+    private static boolean hasKeyedState(OperatorStateSnapshot op) {
+        return op.subtasks().stream().anyMatch(s -> s.keyedState() != null);
+    }
+
+    /**
+     * {@code graph} with the max parallelism of the snapshot at {@code metadataFile} (null: none) for
+     * every operator whose max parallelism was derived and whose keyed state the snapshot holds, as
+     * Flink adopts it on restore. Unchanged when the snapshot cannot be read or does not fit: the
+     * restore then fails with {@link #check}'s message.
+     */
+    public static JobGraph withSnapshotMaxParallelism(JobGraph graph, Path metadataFile) {
+        if (metadataFile == null) {
+            return graph;
+        }
+        Map<String, Integer> keyed = new HashMap<>();
+        try {
+            for (OperatorStateSnapshot op : MetadataFormat.read(metadataFile).operators()) {
+                if (hasKeyedState(op)) {
+                    keyed.put(op.operatorId(), op.maxParallelism());
+                }
+            }
+            return graph.withRestoredMaxParallelism(keyed);
+        } catch (CheckpointFormatException | IllegalArgumentException e) {
+            return graph;
         }
     }
 

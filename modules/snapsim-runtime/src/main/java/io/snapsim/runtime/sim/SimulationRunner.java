@@ -86,9 +86,9 @@ public final class SimulationRunner {
     public SimulationResult run(SimulationSpec spec, JobDefinition job, Configuration config, String runId)
             throws InterruptedException {
         Path runDir = newRunFolder(spec, runId);
-        JobGraph referenceGraph = buildGraph(spec, job, runDir.resolve("reference").resolve("output"));
+        JobGraph referenceGraph = buildGraph(spec, job, config, runDir.resolve("reference").resolve("output"));
         FaultPlan faults = FaultArming.arm(spec, referenceGraph);
-        JobGraph runGraph = buildGraph(spec, job, runDir.resolve("output"));
+        JobGraph runGraph = buildGraph(spec, job, config, runDir.resolve("output"));
         List<Path> earlierOutputs = checkRestore(config, runGraph);
         ResumedLineage.write(runDir, earlierOutputs);
 
@@ -150,7 +150,7 @@ public final class SimulationRunner {
                     "the run folder");
         }
         JobRunSettings settings = JobSettingsResolver.resolve(runConfig, "pending", defaultCheckpoints, faults, spec.seed());
-        String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory());
+        String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory(), settings.restoredFrom());
         settings = JobSettingsResolver.resolve(runConfig, jobId, defaultCheckpoints, faults, spec.seed());
         out.accept("run:       '" + spec.job() + "' with " + spec.faults().size() + " planned fault(s), job id " + jobId);
         try (History history = History.jsonl(runDir.resolve("history.jsonl"))) {
@@ -163,8 +163,9 @@ public final class SimulationRunner {
         return (env, sink) -> BuiltInJobs.build(spec.job(), spec.parameters(), env, spec.seed(), sink);
     }
 
-    private static JobGraph buildGraph(SimulationSpec spec, JobDefinition job, Path outputDir) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    /** The job at the simulation's parallelism, with {@code pipeline.max-parallelism} from {@code config} if set. */
+    private static JobGraph buildGraph(SimulationSpec spec, JobDefinition job, Configuration config, Path outputDir) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(spec.parallelism());
         SinkDescriptor sink = switch (spec.sink()) {
             case PLAIN -> FileSinks.plain(outputDir);

@@ -6,6 +6,7 @@ import io.snapsim.core.checkpoint.CheckpointStats;
 import io.snapsim.core.config.Configuration;
 import io.snapsim.core.history.RecordCounts;
 import io.snapsim.core.job.JobResult;
+import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.sim.FaultPlans;
 import io.snapsim.core.sim.OptionalFault;
 import io.snapsim.core.sim.SimulationSpec;
@@ -114,6 +115,7 @@ final class SummaryWriter {
         m.put("recordsOut", r.recordsOut());
         m.put("wallMillis", r.wallMillis());
         m.put("latestCheckpoint", r.latestCheckpoint());
+        m.put("restored", restoredMap(r.restored()));
         if (r.counts() != null) {
             m.put("checkpointCounts", r.counts());
         }
@@ -122,6 +124,19 @@ final class SummaryWriter {
             rows.add(checkpointRow(s));
         }
         m.put("checkpoints", rows);
+        return m;
+    }
+
+    /** What the run was submitted from ({@code run -s}), or null. */
+    private static Map<String, Object> restoredMap(RestoredSnapshot restored) {
+        if (restored == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", restored.kind().name().toLowerCase());
+        m.put("checkpointId", restored.checkpointId());
+        m.put("jobId", restored.jobId());
+        m.put("metadataPath", restored.metadataPath());
         return m;
     }
 
