@@ -17,7 +17,6 @@ import io.snapsim.core.sim.CrashFault;
 import io.snapsim.core.sim.FaultSpec;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.sim.SinkKind;
-import io.snapsim.core.sink.SinkOutput;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.core.verdict.Verdict;
 import io.snapsim.runtime.job.JobIds;
@@ -51,6 +50,8 @@ public final class SimulationRunner {
     public static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
     /** In a run folder: the output folders of the earlier runs this run resumed, oldest first. */
     static final String EARLIER_OUTPUTS = "resumed-outputs.txt";
+    /** In a run folder while the verdict compares large outputs: its spill files. Removed afterwards. */
+    static final String VERDICT_SCRATCH = "verdict-scratch";
 
     private final Path reportsRoot;
     private final Consumer<String> out;
@@ -126,20 +127,17 @@ public final class SimulationRunner {
         } else if (run.status() == JobStatus.CANCELED && (faults.cancel() != null
                 || (faults.savepoint() != null && faults.savepoint().stop()))) {
             verdict = Verdict.judgeCancelled(expectation, OutputComparison.compare(
-                    SinkOutput.readLines(runDir.resolve("reference").resolve("output")),
-                    SinkOutput.readLines(runDir.resolve("output")), Map.of(), Map.of()));
+                    List.of(runDir.resolve("reference").resolve("output")), List.of(runDir.resolve("output")),
+                    Map.of(), Map.of(), runDir.resolve(VERDICT_SCRATCH)));
         } else if (run.status() != JobStatus.FINISHED) {
             verdict = Verdict.unknown(expectation, "the run " + run.status().name().toLowerCase() + ": "
                     + run.failureMessage());
         } else {
-            List<String> committed = new ArrayList<>();
-            for (Path earlier : earlierOutputs) {
-                committed.addAll(SinkOutput.readLines(earlier)); // the runs this one resumed, in order
-            }
-            committed.addAll(SinkOutput.readLines(runDir.resolve("output")));
+            List<Path> committed = new ArrayList<>(earlierOutputs); // the runs this one resumed, in order
+            committed.add(runDir.resolve("output"));
             OutputComparison comparison = OutputComparison.compare(
-                    SinkOutput.readLines(runDir.resolve("reference").resolve("output")), committed,
-                    reference.finalKeyedState(), run.finalKeyedState());
+                    List.of(runDir.resolve("reference").resolve("output")), committed,
+                    reference.finalKeyedState(), run.finalKeyedState(), runDir.resolve(VERDICT_SCRATCH));
             verdict = Verdict.judge(expectation, comparison);
         }
         return finish(spec, runDir, verdict, run, reference);
