@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code snapsim} command, the {@code bin/flink} of this project. Exit codes: 0 the run met its
- * expectation (VALID), 1 it did not (INVALID), 2 bad input or a run that could not finish (UNKNOWN).
+ * expectation (VALID), 1 it did not (INVALID), 2 bad input, a run that could not finish (UNKNOWN)
+ * or an internal error ({@link InternalErrorReport}: one line on stderr, the stack trace in a file).
+ * Nothing but an INVALID verdict exits with 1.
  */
 @Command(name = "snapsim", mixinStandardHelpOptions = true, version = "snapsim 0.1.0",
         description = "Simulates Flink-style checkpointing on Pekko actors, injects faults, and checks recovery.",
@@ -54,9 +56,19 @@ public final class SnapsimCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        // The empty path is the working directory, and keeps the paths shown to the user relative.
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
-                Path.of(""), Terminals.stderrIsTerminal()));
+        PrintWriter err = new PrintWriter(System.err, true);
+        InternalErrorReport report = new InternalErrorReport(err, traceFolder());
+        Thread.setDefaultUncaughtExceptionHandler(report.uncaughtExceptionHandler(System::exit));
+        int code;
+        try {
+            // The empty path is the working directory, and keeps the paths shown to the user relative.
+            code = execute(commandLine(System.getenv(), Path.of(""), new PrintWriter(System.out, true), err, report,
+                    Terminals.stderrIsTerminal()), args, report);
+        } catch (Throwable failure) { // even reporting failed: still one line, still not 1
+            System.err.println("snapsim: internal error: " + failure);
+            code = InternalErrorReport.EXIT_CODE;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code; never throws for bad input. */
@@ -70,12 +82,30 @@ public final class SnapsimCommand implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err,
                               Map<String, String> environment, Path workingDirectory) {
-        return execute(args, out, err, environment, workingDirectory, false);
+        InternalErrorReport report = new InternalErrorReport(err, traceFolder());
+        return execute(commandLine(environment, workingDirectory, out, err, report, false), args, report);
     }
 
-    /** As above; {@code errIsTerminal} says whether {@code err} goes to a terminal (progress redrawn in place). */
-    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
-                       Path workingDirectory, boolean errIsTerminal) {
+    /**
+     * Runs {@code cli}; whatever it throws, Errors that picocli lets through included, becomes an
+     * internal error (exit code 2), so the exit code is 1 only when a run was INVALID.
+     */
+    static int execute(CommandLine cli, String[] args, InternalErrorReport report) {
+        try {
+            return cli.execute(args);
+        } catch (Throwable failure) {
+            return report.report(failure);
+        }
+    }
+
+    /**
+     * The command line with its handlers: bad input (an {@link InvalidInputException} anywhere in
+     * the cause chain, or a usage error) is one line and exit code 2; any other exception of a
+     * command is an internal error, reported by {@code report}. {@code errIsTerminal}: whether
+     * {@code err} goes to a terminal (progress is then redrawn in place).
+     */
+    static CommandLine commandLine(Map<String, String> environment, Path workingDirectory, PrintWriter out,
+                                   PrintWriter err, InternalErrorReport report, boolean errIsTerminal) {
         CommandLine cli = new CommandLine(new SnapsimCommand(environment, workingDirectory, errIsTerminal));
         cli.setOut(out);
         cli.setErr(err);
@@ -88,13 +118,18 @@ public final class SnapsimCommand implements Runnable {
                 err.println("snapsim: " + cause.getMessage());
                 return EXIT_BAD_INPUT;
             }
-            throw e;
+            return report.report(e);
         });
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("snapsim: " + e.getMessage());
             e.getCommandLine().usage(err);
             return EXIT_BAD_INPUT;
         });
-        return cli.execute(args);
+        return cli;
+    }
+
+    /** Where stack traces of internal errors go: the system's temporary folder. */
+    private static Path traceFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 }

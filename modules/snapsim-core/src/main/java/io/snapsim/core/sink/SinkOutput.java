@@ -19,18 +19,18 @@ public final class SinkOutput {
     private SinkOutput() {
     }
 
-    /** All visible output lines under {@code directory} (files not starting with '.' and ending in .txt), in file-name order. */
+    /**
+     * All visible output lines under {@code directory}, in file-name order. Holds them all in memory:
+     * for tests and small outputs; the verdict streams {@link #visibleFiles} instead.
+     */
     public static List<String> readLines(Path directory) {
         List<String> lines = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return lines;
-        }
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path f : files.filter(SinkOutput::isVisible).sorted().toList()) {
+        for (Path f : visibleFiles(directory)) {
+            try {
                 lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read sink output in " + directory, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read sink output in " + directory, e);
         }
         return lines;
     }
@@ -61,6 +61,22 @@ public final class SinkOutput {
             return folder.isAbsolute() ? Optional.of(folder) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The files under {@code directory} a reader of the output sees, sorted by name: files not
+     * starting with '.' and ending in .txt (the transactional sink's committed part files, the plain
+     * sink's files). None when the directory does not exist.
+     */
+    public static List<Path> visibleFiles(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(SinkOutput::isVisible).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list sink output in " + directory, e);
         }
     }
 

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * checkpoint's completion notice commits every pending transaction up to that id (renamed to
  * {@code part-S-A-N.txt}). On restore, the pending transactions of the restored checkpoint are
  * committed (idempotently) and every other uncommitted file of this subtask is aborted (deleted).
- * So committed files only ever hold data of completed checkpoints. Confined to the owning task.
+ * So committed files only ever hold data of completed checkpoints. Closing removes the open
+ * transaction; only pending files a restore may still commit outlive the task. Confined to the
+ * owning task.
  */
 public final class TransactionalFileSinkOperator implements StreamOperator {
     /** Suffix of committed files; readers of the output read only these. */
@@ -143,9 +145,19 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
         }
     }
 
+    /**
+     * Discards the open transaction (its records belong to no checkpoint, so no restore commits
+     * them) and keeps the pending ones: a pending transaction belongs to a checkpoint that may
+     * complete after this task stopped and is then committed by the restore, as in Flink's FileSink.
+     * A sink closed after its final checkpoint completed thus leaves committed files only.
+     */
     @Override
     public void close() throws IOException {
         closeWriter();
+        if (openTransaction != null) {
+            Files.deleteIfExists(file(openTransaction, IN_PROGRESS_SUFFIX));
+            openTransaction = null;
+        }
     }
 
     /** Records this subtask committed since it was opened. */

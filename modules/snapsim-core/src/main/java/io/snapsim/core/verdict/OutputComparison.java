@@ -1,11 +1,11 @@
 package io.snapsim.core.verdict;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The difference between the committed output (and final keyed state) of a run and of its
@@ -16,9 +16,14 @@ import java.util.TreeMap;
  * @param missing           lines of the reference the run lacks (counted with multiplicity): lost data
  * @param duplicates        extra occurrences of lines the reference also has
  * @param unexpected        lines the reference never produced
- * @param duplicatesByKey   duplicates per key (the text before the first comma of a line)
+ * @param duplicatesByKey   duplicates per key (the text before the first comma of a line), for the
+ *                          {@value #MAX_DUPLICATE_KEYS} smallest keys (in String order) that have
+ *                          duplicates, each with its exact count; duplicates of further keys are in
+ *                          {@code duplicates} but not listed here
  * @param stateEqual        whether the final keyed state is equal
- * @param examples          a few concrete differences, for the report
+ * @param examples          a few concrete differences, for the report: the run's first duplicate or
+ *                          unexpected lines in the order its output is read, then the smallest missing
+ *                          lines, then the first state difference; five at most
  */
 public record OutputComparison(
         long referenceRecords,
@@ -30,89 +35,76 @@ public record OutputComparison(
         boolean stateEqual,
         List<String> examples) {
 
-    private static final int MAX_EXAMPLES = 5;
+    /** Keys {@link #duplicatesByKey} lists at most, so that a report stays small whatever the run did. */
+    public static final int MAX_DUPLICATE_KEYS = 1000;
+    /** The memory budget of a comparison on a large heap. */
+    public static final long MAX_MEMORY_BUDGET_BYTES = 64L * 1024 * 1024;
 
     public boolean outputEqual() {
         return missing == 0 && duplicates == 0 && unexpected == 0;
     }
 
-    /** Compares two runs' output lines and final keyed state. */
+    /** Compares two runs' output lines, already in memory, and final keyed state. */
     public static OutputComparison compare(List<String> reference, List<String> actual,
                                            Map<String, ? extends Map<String, ? extends Map<String, Object>>> referenceState,
                                            Map<String, ? extends Map<String, ? extends Map<String, Object>>> actualState) {
-        Map<String, Long> counts = new HashMap<>();
-        for (String line : reference) {
-            counts.merge(line, 1L, Long::sum);
-        }
-        Map<String, Long> referenceCounts = new HashMap<>(counts);
-        long duplicates = 0;
-        long unexpected = 0;
-        SortedMap<String, Long> dupByKey = new TreeMap<>();
-        List<String> examples = new ArrayList<>();
-        for (String line : actual) {
-            Long left = counts.get(line);
-            if (left != null && left > 0) {
-                counts.put(line, left - 1);
-            } else if (referenceCounts.containsKey(line)) {
-                duplicates++;
-                dupByKey.merge(keyOf(line), 1L, Long::sum);
-                addExample(examples, "duplicate: " + line);
-            } else {
-                unexpected++;
-                addExample(examples, "unexpected: " + line);
-            }
-        }
-        long missing = 0;
-        for (Map.Entry<String, Long> e : new TreeMap<>(counts).entrySet()) {
-            if (e.getValue() > 0) {
-                missing += e.getValue();
-                addExample(examples, "missing: " + e.getKey() + (e.getValue() > 1 ? " (x" + e.getValue() + ")" : ""));
-            }
-        }
-        boolean stateEqual = String.valueOf(referenceState).equals(String.valueOf(actualState));
-        if (!stateEqual) {
-            addExample(examples, "final keyed state differs: " + firstStateDifference(referenceState, actualState));
-        }
-        return new OutputComparison(reference.size(), actual.size(), missing, duplicates, unexpected,
-                dupByKey, stateEqual, examples);
-    }
-
-    private static String keyOf(String line) {
-        int comma = line.indexOf(',');
-        return comma < 0 ? line : line.substring(0, comma);
-    }
-
-    private static void addExample(List<String> examples, String example) {
-        if (examples.size() < MAX_EXAMPLES) {
-            examples.add(example);
+        try {
+            ComparisonTally tally = new PartitionedComparison(null, Long.MAX_VALUE)
+                    .compare(OutputLines.of(reference), OutputLines.of(actual));
+            return withState(tally, referenceState, actualState);
+        } catch (IOException e) {
+            throw new UncheckedIOException("lines in memory cannot fail to read", e);
         }
     }
 
-    private static String firstStateDifference(Map<String, ? extends Map<String, ? extends Map<String, Object>>> expected,
-                                               Map<String, ? extends Map<String, ? extends Map<String, Object>>> actual) {
-        for (var op : new TreeMap<>(expected).entrySet()) {
-            var other = actual.get(op.getKey());
-            if (other == null) {
-                return "operator " + op.getKey() + " has no state in the run";
-            }
-            for (var st : new TreeMap<>(op.getValue()).entrySet()) {
-                var otherState = other.get(st.getKey());
-                if (otherState == null) {
-                    return op.getKey() + "/" + st.getKey() + " is missing in the run";
-                }
-                for (var kv : new TreeMap<>(st.getValue()).entrySet()) {
-                    Object v = otherState.get(kv.getKey());
-                    if (!String.valueOf(kv.getValue()).equals(String.valueOf(v))) {
-                        return op.getKey() + "/" + st.getKey() + "[" + kv.getKey() + "]: expected " + kv.getValue()
-                                + ", was " + v;
-                    }
-                }
-                if (otherState.size() != st.getValue().size()) {
-                    return op.getKey() + "/" + st.getKey() + ": " + st.getValue().size() + " keys expected, "
-                            + otherState.size() + " found";
-                }
-            }
+    /**
+     * Compares the committed output in sink output folders, streamed from disk in bounded memory
+     * ({@link #defaultMemoryBudget()}), and the final keyed state. A folder's output is what
+     * {@link io.snapsim.core.sink.SinkOutput#visibleFiles} lists; several folders are one output
+     * read in the order given (a resumed run's earlier runs first). Large outputs are spilled to
+     * {@code scratch}, which is created if needed and left as it was found, also on failure.
+     *
+     * @param referenceFolders the reference run's output folders
+     * @param actualFolders    the run's output folders, oldest first
+     * @param scratch          a folder for spill files, used by this comparison alone while it runs
+     * @throws UncheckedIOException when an output file cannot be read (for example, it is not UTF-8)
+     */
+    public static OutputComparison compare(List<Path> referenceFolders, List<Path> actualFolders,
+                                           Map<String, ? extends Map<String, ? extends Map<String, Object>>> referenceState,
+                                           Map<String, ? extends Map<String, ? extends Map<String, Object>>> actualState,
+                                           Path scratch) {
+        return compare(referenceFolders, actualFolders, referenceState, actualState, scratch, defaultMemoryBudget());
+    }
+
+    /** As {@link #compare(List, List, Map, Map, Path)}, with the reference counts' memory budget given. */
+    static OutputComparison compare(List<Path> referenceFolders, List<Path> actualFolders,
+                                    Map<String, ? extends Map<String, ? extends Map<String, Object>>> referenceState,
+                                    Map<String, ? extends Map<String, ? extends Map<String, Object>>> actualState,
+                                    Path scratch, long memoryBudgetBytes) {
+        try {
+            ComparisonTally tally = new PartitionedComparison(scratch, memoryBudgetBytes)
+                    .compare(OutputLines.ofFolders(referenceFolders), OutputLines.ofFolders(actualFolders));
+            return withState(tally, referenceState, actualState);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compare the output in " + actualFolders + " with the reference in "
+                    + referenceFolders + ": " + e.getMessage(), e);
         }
-        return "the run has state the reference has not";
+    }
+
+    /**
+     * What the reference's distinct lines may cost in memory before the comparison spills to disk:
+     * {@value #MAX_MEMORY_BUDGET_BYTES} bytes, or an eighth of the maximum heap when that is less.
+     * Outputs whose distinct lines fit (about 400,000 lines of 20 characters at 64 MiB) never touch
+     * the disk.
+     */
+    public static long defaultMemoryBudget() {
+        return Math.min(MAX_MEMORY_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    private static OutputComparison withState(ComparisonTally tally,
+                                              Map<String, ? extends Map<String, ? extends Map<String, Object>>> referenceState,
+                                              Map<String, ? extends Map<String, ? extends Map<String, Object>>> actualState) {
+        boolean stateEqual = KeyedStateDifference.equal(referenceState, actualState);
+        return tally.toComparison(stateEqual, stateEqual ? null : KeyedStateDifference.first(referenceState, actualState));
     }
 }

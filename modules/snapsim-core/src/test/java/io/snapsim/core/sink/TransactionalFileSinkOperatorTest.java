@@ -181,8 +181,58 @@ class TransactionalFileSinkOperatorTest {
 
             assertThat(visible()).containsExactly("a");
             assertThat(committedFiles()).hasSize(1);
-            assertThat(hiddenFilesOf(0)).as("the last open transaction only")
-                    .allMatch(n -> n.endsWith(".inprogress")).hasSizeLessThanOrEqualTo(1);
+            assertThat(hiddenFilesOf(0)).as("closing removed the last, empty, open transaction").isEmpty();
+        }
+    }
+
+    @Nested
+    class Closing {
+
+        private List<String> allFiles() throws IOException {
+            try (Stream<Path> files = Files.list(out)) {
+                return files.map(f -> f.getFileName().toString()).sorted().toList();
+            }
+        }
+
+        @Test
+        void aSinkClosedAfterItsFinalCheckpointLeavesOnlyCommittedFiles() throws Exception {
+            TransactionalFileSinkOperator sink = transactional(0, 0);
+            sink.open();
+            write(sink, "a", "b");
+            sink.endInput(true);
+            sink.snapshotOperatorState(1);
+            sink.notifyCheckpointComplete(1);
+            sink.close();
+
+            assertThat(allFiles()).containsExactly("part-0-0-0.txt");
+        }
+
+        @Test
+        void closingDiscardsTheOpenTransactionButKeepsWhatARestoreMayCommit() throws Exception {
+            TransactionalFileSinkOperator sink = transactional(0, 0);
+            sink.open();
+            write(sink, "a");
+            byte[] state1 = sink.snapshotOperatorState(1); // the checkpoint may complete after this task stopped
+            write(sink, "never-in-a-checkpoint");
+            sink.close();
+
+            assertThat(allFiles()).as("the pending transaction of checkpoint 1 only")
+                    .containsExactly(".part-0-0-0.pending");
+
+            TransactionalFileSinkOperator restored = transactional(0, 1);
+            restored.restoreOperatorState(state1);
+            restored.open();
+            assertThat(visible()).containsExactly("a");
+        }
+
+        @Test
+        void closingTwiceIsHarmless() throws Exception {
+            TransactionalFileSinkOperator sink = transactional(0, 0);
+            sink.open();
+            sink.close();
+            sink.close();
+
+            assertThat(allFiles()).isEmpty();
         }
     }
 
@@ -242,6 +292,11 @@ class TransactionalFileSinkOperatorTest {
          * crashed. Returns the operator state it took at checkpoint 2.
          */
         private byte[] crashedAttemptAfterCheckpoint2() throws Exception {
+            return crashedAttemptAfterCheckpoint2(true);
+        }
+
+        /** @param closed false for a process that died without closing its operators */
+        private byte[] crashedAttemptAfterCheckpoint2(boolean closed) throws Exception {
             TransactionalFileSinkOperator sink = transactional(0, 0);
             sink.open();
             write(sink, "a", "b");
@@ -252,7 +307,9 @@ class TransactionalFileSinkOperatorTest {
             write(sink, "d");
             sink.snapshotOperatorState(3);
             write(sink, "e");
-            sink.close(); // the task closes its operators when it stops after the failure
+            if (closed) {
+                sink.close(); // the task closes its operators when it stops after the failure
+            }
             return state2;
         }
 
@@ -271,7 +328,7 @@ class TransactionalFileSinkOperatorTest {
 
         @Test
         void restoringAbortsTheOpenAndTheLaterPendingTransactions() throws Exception {
-            byte[] state2 = crashedAttemptAfterCheckpoint2();
+            byte[] state2 = crashedAttemptAfterCheckpoint2(false);
             assertThat(hiddenFilesOf(0)).as("before the restore: c and d pre-committed, e open")
                     .containsExactly(".part-0-0-1.pending", ".part-0-0-2.pending", ".part-0-0-3.inprogress");
 

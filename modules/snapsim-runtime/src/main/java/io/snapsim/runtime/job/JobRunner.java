@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
@@ -47,7 +51,7 @@ public final class JobRunner {
                 ? settings.checkpointsDirectory().resolve(settings.jobId()).resolve("journal") : null;
         Config journalConfig = journalDir == null ? JournalSettings.inMemory()
                 : JournalSettings.jdbcH2(journalDir.resolve("checkpoint-store"));
-        Config config = journalConfig.withFallback(ConfigFactory.load());
+        Config config = systemConfig(journalConfig);
         ExecutorService io = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "snapsim-io-" + settings.jobId());
             t.setDaemon(true);
@@ -57,10 +61,11 @@ public final class JobRunner {
         CompletableFuture<JobResult> result = new CompletableFuture<>();
         ActorSystem<JobMaster.Command> system = ActorSystem.create(
                 JobMaster.create(plan, settings, services, result, events), "job-" + settings.jobId(), config);
+        failWhenStopped(system, result);
         CompletableFuture<JobResult> cleanedUp = new CompletableFuture<>();
         result.whenComplete((r, e) -> {
             system.terminate();
-            system.getWhenTerminated().whenComplete((done, err) -> {
+            terminatedOrGivenUp(system, TERMINATION_WAIT).whenComplete((done, err) -> {
                 io.shutdown();
                 try {
                     io.awaitTermination(10, TimeUnit.SECONDS);
@@ -82,6 +87,45 @@ public final class JobRunner {
             });
         });
         return new RunningJob(system, cleanedUp);
+    }
+
+    /** How long a job's end waits for its actor system to stop before cleaning up anyway. */
+    static final Duration TERMINATION_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Completes when {@code system} has terminated, or after {@code wait} when it does not: an actor
+     * system stopped by a fatal error may never finish terminating.
+     */
+    static CompletableFuture<Void> terminatedOrGivenUp(ActorSystem<?> system, Duration wait) {
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        system.getWhenTerminated().whenComplete((done, e) -> stopped.complete(null));
+        return stopped.completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The configuration of a live job's actor system: {@code journalConfig} over the application's.
+     * A fatal error on one of its threads (an OutOfMemoryError in the job master, say) stops the
+     * actor system instead of exiting the JVM with Pekko's status 255
+     * ({@code pekko.jvm-exit-on-fatal-error = off}, which the application cannot turn back on): the
+     * caller gets an exception and decides how the process ends.
+     */
+    static Config systemConfig(Config journalConfig) {
+        return ConfigFactory.parseMap(Map.of("pekko.jvm-exit-on-fatal-error", "off"), "snapsim JobRunner")
+                .withFallback(journalConfig).withFallback(ConfigFactory.load());
+    }
+
+    /**
+     * Fails {@code result}, unless it is done already, when {@code system} stops: a job whose actor
+     * system stopped under it (a fatal error) ends with an exception instead of never ending.
+     */
+    static <T> void failWhenStopped(ActorSystem<?> system, CompletableFuture<T> result) {
+        // The first phase of the system's shutdown, which also runs when a fatal error stops it (its
+        // termination may then never complete: the failed actor cannot stop).
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeServiceUnbind(), "fail-unended-job", () -> {
+            result.completeExceptionally(new IllegalStateException("the actor system " + system.name()
+                    + " stopped before its job ended (a fatal error on one of its threads, printed above)"));
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
     }
 
     /** Virtual time each task run costs in deterministic execution (a mailbox run, usually one batch). */

@@ -4,7 +4,6 @@ import io.snapsim.core.history.EventTypes;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
-import io.snapsim.core.sink.SinkOutput;
 import io.snapsim.core.verdict.FaultReport;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.core.verdict.Verdict;
@@ -28,6 +27,9 @@ final class RunJudge {
     record Inputs(String expectation, Path runDir, List<Path> earlierOutputs, JobResult reference, JobResult run,
                   List<HistoryEvent> history, FaultReport faults, boolean endsByPlan, long timeoutSeconds) {
     }
+
+    /** In a run folder while the verdict compares large outputs: its spill files. Removed afterwards. */
+    static final String VERDICT_SCRATCH = "verdict-scratch";
 
     /** The event types the judge reads of the history (besides the fault report's). */
     static final java.util.Set<String> EVENT_TYPES = java.util.Set.of(EventTypes.NO_INTACT_CHECKPOINT);
@@ -62,17 +64,17 @@ final class RunJudge {
         return Verdict.judge(in.expectation(), compare(in, in.reference().finalKeyedState(), run.finalKeyedState()));
     }
 
-    /** The reference's output against everything this job committed: the earlier runs' first, then its own. */
+    /**
+     * The reference's output against everything this job committed, the earlier runs' first, then
+     * its own; in bounded memory, spilling into {@value #VERDICT_SCRATCH} of the run folder when large.
+     */
     private static OutputComparison compare(Inputs in,
                                             Map<String, ? extends Map<String, ? extends Map<String, Object>>> referenceState,
                                             Map<String, ? extends Map<String, ? extends Map<String, Object>>> runState) {
-        List<String> committed = new ArrayList<>();
-        for (Path earlier : in.earlierOutputs()) {
-            committed.addAll(SinkOutput.readLines(earlier));
-        }
-        committed.addAll(SinkOutput.readLines(in.runDir().resolve("output")));
-        return OutputComparison.compare(SinkOutput.readLines(in.runDir().resolve("reference").resolve("output")),
-                committed, referenceState, runState);
+        List<Path> committed = new ArrayList<>(in.earlierOutputs());
+        committed.add(in.runDir().resolve("output"));
+        return OutputComparison.compare(List.of(in.runDir().resolve("reference").resolve("output")), committed,
+                referenceState, runState, in.runDir().resolve(VERDICT_SCRATCH));
     }
 
     private static boolean hasNoIntactCheckpoint(List<HistoryEvent> history) {
