@@ -2,9 +2,9 @@ package io.snapsim.runtime.job;
 
 import io.snapsim.runtime.task.TaskActor;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobResult;
+import io.snapsim.runtime.logging.ActorSystemLogging;
 import io.snapsim.runtime.store.JournalSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ public final class JobRunner {
                 ? settings.checkpointsDirectory().resolve(settings.jobId()).resolve("journal") : null;
         Config journalConfig = journalDir == null ? JournalSettings.inMemory()
                 : JournalSettings.jdbcH2(journalDir.resolve("checkpoint-store"));
-        Config config = journalConfig.withFallback(ConfigFactory.load());
+        Config config = journalConfig.withFallback(ActorSystemLogging.config(JobRunner.class.getClassLoader()));
         ExecutorService io = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "snapsim-io-" + settings.jobId());
             t.setDaemon(true);
@@ -55,6 +55,7 @@ public final class JobRunner {
         });
         RuntimeServices services = new RuntimeServices(new SystemClock(), io, seeded(seed), history);
         CompletableFuture<JobResult> result = new CompletableFuture<>();
+        ActorSystemLogging.bindSlf4j();
         ActorSystem<JobMaster.Command> system = ActorSystem.create(
                 JobMaster.create(plan, settings, services, result, events), "job-" + settings.jobId(), config);
         CompletableFuture<JobResult> cleanedUp = new CompletableFuture<>();
