@@ -2,10 +2,12 @@ package io.snapsim.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,8 @@ class DistributionIT {
                 Map.of("PATH", System.getenv("PATH")));
         assertThat(tar.exitCode()).as(tar.err()).isZero();
         home = unpacked.resolve(System.getProperty("snapsim.dist.name"));
+        Path sourceTree = Path.of("").toAbsolutePath().getParent().getParent(); // failsafe runs in modules/snapsim-dist
+        assertThat(home.toRealPath().startsWith(sourceTree.toRealPath())).as("%s lies in the source tree", home).isFalse();
 
         pathWithJavaOnly = Files.createDirectories(temp.resolve("path"));
         Files.createSymbolicLink(pathWithJavaOnly.resolve("java"), javaBinary());
@@ -115,7 +119,7 @@ class DistributionIT {
         Files.createSymbolicLink(links.resolve("snapsim"), home.resolve("bin/snapsim"));
         Path pathWithReadlink = Files.createDirectories(temp.resolve("path-readlink"));
         Files.createSymbolicLink(pathWithReadlink.resolve("java"), javaBinary());
-        Files.createSymbolicLink(pathWithReadlink.resolve("readlink"), Path.of("/usr/bin/readlink"));
+        Files.createSymbolicLink(pathWithReadlink.resolve("readlink"), onThisPath("readlink"));
 
         Run run = run(List.of(links.resolve("snapsim").toString(), "--version"), temp,
                 Map.of("PATH", pathWithReadlink.toString()));
@@ -130,7 +134,7 @@ class DistributionIT {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/snapsim").toString());
         command.addAll(List.of(args));
-        Map<String, String> env = new java.util.HashMap<>(Map.of("PATH", pathWithJavaOnly.toString()));
+        Map<String, String> env = new HashMap<>(Map.of("PATH", pathWithJavaOnly.toString()));
         env.putAll(environment);
         return run(command, workingDir, env);
     }
@@ -158,6 +162,15 @@ class DistributionIT {
 
     private static Path javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** Where {@code program} is on the PATH this test runs with. */
+    private static Path onThisPath(String program) {
+        return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, program))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(program + " is not on the PATH"));
     }
 
     private static List<String> fileNames(Path dir) throws IOException {
