@@ -3,6 +3,7 @@ package io.snapsim.runtime.deterministic;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.snapsim.runtime.logging.ActorSystemLogging;
 import org.apache.pekko.actor.BootstrapSetup;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -30,8 +31,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Configuration: {@code snapsim-deterministic.conf}'s {@code required} section (dispatchers,
  * scheduler, loggers) overrides the caller's {@code extra} config, which overrides its
- * {@code defaults} section (quiet dead letters, throughput 1), which overrides the application's
- * configuration.
+ * {@code defaults} section (throughput 1), which overrides the application's configuration, which
+ * overrides snapsim's quiet logging settings ({@link ActorSystemLogging#config}).
  *
  * <p>Threading: one driver thread, the thread that calls {@link #create} (start-up already runs
  * tasks on it). {@link #runUntil}, {@link #shutdown} and {@link #tasksRun} belong to it; a call
@@ -85,6 +86,7 @@ public final class DeterministicRuntime<T> implements AutoCloseable {
         DeterministicExecutor executor = new DeterministicExecutor(new SplittableRandom(seed));
         BootstrapSetup setup = BootstrapSetup.create(configFor(extra))
                 .withDefaultExecutionContext(new DeterministicExecutionContext(executor));
+        ActorSystemLogging.bindSlf4j();
         ActorSystem<T> system = StartupPump.create("snapsim-startup-" + name, executor,
                 () -> ActorSystem.create(guardian, name, setup));
         if (!(Adapter.toClassic(system).scheduler() instanceof VirtualTimeScheduler scheduler)) {
@@ -101,7 +103,7 @@ public final class DeterministicRuntime<T> implements AutoCloseable {
         return layers.getConfig("required")
                 .withFallback(extra)
                 .withFallback(layers.getConfig("defaults"))
-                .withFallback(ConfigFactory.load(loader))
+                .withFallback(ActorSystemLogging.config(loader))
                 .resolve();
     }
 

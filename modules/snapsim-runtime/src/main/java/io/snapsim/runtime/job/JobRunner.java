@@ -2,9 +2,9 @@ package io.snapsim.runtime.job;
 
 import io.snapsim.runtime.task.TaskActor;
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobResult;
+import io.snapsim.runtime.logging.ActorSystemLogging;
 import io.snapsim.runtime.store.JournalSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +59,7 @@ public final class JobRunner {
         });
         RuntimeServices services = new RuntimeServices(new SystemClock(), io, seeded(seed), history);
         CompletableFuture<JobResult> result = new CompletableFuture<>();
+        ActorSystemLogging.bindSlf4j();
         ActorSystem<JobMaster.Command> system = ActorSystem.create(
                 JobMaster.create(plan, settings, services, result, events), "job-" + settings.jobId(), config);
         failWhenStopped(system, result);
@@ -111,7 +112,7 @@ public final class JobRunner {
      */
     static Config systemConfig(Config journalConfig) {
         return ConfigFactory.parseMap(Map.of("pekko.jvm-exit-on-fatal-error", "off"), "snapsim JobRunner")
-                .withFallback(journalConfig).withFallback(ConfigFactory.load());
+                .withFallback(journalConfig).withFallback(ActorSystemLogging.config(JobRunner.class.getClassLoader()));
     }
 
     /**

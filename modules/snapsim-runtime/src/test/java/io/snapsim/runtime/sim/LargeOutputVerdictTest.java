@@ -30,6 +30,6 @@ class LargeOutputVerdictTest {
         Path runDir = temp.resolve("reports").resolve("small-heap").resolve("run");
         assertThat(Files.readString(runDir.resolve("summary.json"))).contains("\"outcome\" : \"VALID\"")
                 .contains("\"referenceRecords\" : 600000");
-        assertThat(runDir.resolve(SimulationRunner.VERDICT_SCRATCH)).doesNotExist();
+        assertThat(runDir.resolve(RunJudge.VERDICT_SCRATCH)).doesNotExist();
     }
 }
