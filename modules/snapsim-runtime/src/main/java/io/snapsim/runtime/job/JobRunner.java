@@ -2,6 +2,7 @@ package io.snapsim.runtime.job;
 
 import io.snapsim.runtime.task.TaskActor;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.runtime.logging.ActorSystemLogging;
