@@ -57,9 +57,10 @@ final class SummaryPrinter {
             out.printf("records:     %s read by the sources, %s written by the sinks%n",
                     count(records.sourceRecords()), count(records.sinkRecords()));
         } else {
-            out.printf("records:     %s read by the sources, %s written by the sinks over %d attempts (replays included);"
-                            + " %s and %s in the last%n", count(records.sourceRecords()), count(records.sinkRecords()),
-                    records.attempts(), count(records.finalSourceRecords()), count(records.finalSinkRecords()));
+            out.printf("records:     %s read by the sources and %s written by the sinks over %d attempts (replays"
+                            + " included); the last attempt read %s and wrote %s%n", count(records.sourceRecords()),
+                    count(records.sinkRecords()), records.attempts(), count(records.finalSourceRecords()),
+                    count(records.finalSinkRecords()));
         }
     }
 
