@@ -18,6 +18,7 @@ import io.snapsim.core.sim.FaultSpec;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.sim.SinkKind;
 import io.snapsim.core.sink.SinkOutput;
+import io.snapsim.core.storage.WritableFolder;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.core.verdict.Verdict;
 import io.snapsim.runtime.job.JobIds;
@@ -420,11 +421,8 @@ public final class SimulationRunner {
         return m;
     }
 
+    /** Creates the run's folder, or says in one line why it cannot ({@link WritableFolder}). */
     private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot create the run folder " + dir + ": " + e.getMessage());
-        }
+        WritableFolder.require("the run folder", dir);
     }
 }
