@@ -76,11 +76,7 @@ public final class SnapsimCommand implements Runnable {
             }
             throw e;
         });
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("snapsim: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return EXIT_BAD_INPUT;
-        });
+        OptionErrors.install(cli, err);
         return cli.execute(args);
     }
 }
