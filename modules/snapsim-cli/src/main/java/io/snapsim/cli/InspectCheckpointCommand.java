@@ -10,6 +10,7 @@ import io.snapsim.core.state.KeyGroupRange;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.rocksdb.IncrementalStateHandle;
 import io.snapsim.core.storage.StoragePaths;
@@ -31,8 +32,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code snapsim checkpoints inspect PATH}: prints one {@code _metadata} file readably, or as JSON
- * with {@code --json}. A missing, corrupt or foreign file is one line on stderr and exit code 2.
- * State files the metadata points to are looked up (to say whether they are still there) but not read.
+ * with {@code --json}. A missing, corrupt or foreign file is one line on stderr and exit code 2, and
+ * so is one that names a state file outside its snapshot tree. State files the metadata points to
+ * are looked up (to say whether they are still there) but not read; a RocksDB file that leads
+ * outside the tree through a link is shown as refused and not looked at further.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Prints a checkpoint's or savepoint's _metadata: ids, times, retention, and per operator"
@@ -65,6 +68,7 @@ final class InspectCheckpointCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ text
 
     static String toText(Path metadataFile, CheckpointMetadata md) {
+        SnapshotTree tree = SnapshotTree.of(metadataFile, md.kind());
         StringBuilder out = new StringBuilder();
         line(out, "", "metadata", metadataFile.toString());
         line(out, "", "job id", Display.orDash(md.jobId()));
@@ -94,8 +98,8 @@ final class InspectCheckpointCommand implements Callable<Integer> {
             for (SubtaskStateSnapshot st : op.subtasks()) {
                 out.append("  subtask ").append(st.subtaskIndex()).append(System.lineSeparator());
                 line(out, "    ", "key groups", keyGroups(st.keyGroups()));
-                line(out, "    ", "keyed state", handleText(metadataFile, st.keyedState()));
-                line(out, "    ", "operator state", handleText(metadataFile, st.operatorState()));
+                line(out, "    ", "keyed state", handleText(tree, st.keyedState()));
+                line(out, "    ", "operator state", handleText(tree, st.operatorState()));
                 line(out, "    ", "source positions", positions(st.sourcePositions()));
             }
         }
@@ -113,7 +117,7 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         return range.start() + ".." + range.end() + " (" + range.size() + " key group" + (range.size() == 1 ? "" : "s") + ")";
     }
 
-    private static String handleText(Path metadataFile, StateHandle handle) {
+    private static String handleText(SnapshotTree tree, StateHandle handle) {
         if (handle == null) {
             return "none";
         }
@@ -121,10 +125,10 @@ final class InspectCheckpointCommand implements Callable<Integer> {
             return "inline " + inline.size() + " bytes";
         }
         if (handle instanceof StateHandle.Native nativeHandle) {
-            return nativeText(metadataFile, nativeHandle);
+            return nativeText(tree, nativeHandle);
         }
         StateHandle.File file = (StateHandle.File) handle;
-        Path resolved = resolve(metadataFile, file);
+        Path resolved = resolve(tree.metadataFile(), file);
         StringBuilder text = new StringBuilder("file ").append(file.path());
         if (file.relative()) {
             text.append(" (relative: ").append(resolved == null ? "?" : resolved).append(')');
@@ -134,14 +138,12 @@ final class InspectCheckpointCommand implements Callable<Integer> {
             text.append(" (").append(file.size()).append(" bytes)");
         }
         text.append(", crc32 ").append(Display.crc32(file.crc32()));
-        if (resolved == null || !Files.isRegularFile(resolved)) {
-            text.append(", MISSING");
-        }
+        text.append(resolved == null ? ", MISSING" : fileStatus(tree, resolved));
         return text.toString();
     }
 
     /** A RocksDB checkpoint: its sizes, then one line per file (shared ones under the job's shared/ folder). */
-    private static String nativeText(Path metadataFile, StateHandle.Native handle) {
+    private static String nativeText(SnapshotTree tree, StateHandle.Native handle) {
         IncrementalStateHandle h;
         try {
             h = IncrementalStateHandle.fromStateHandle(handle);
@@ -153,19 +155,16 @@ final class InspectCheckpointCommand implements Callable<Integer> {
                 .append(" checkpoint, checkpointed ").append(Display.bytes(h.checkpointedSize())).append(" of ")
                 .append(Display.bytes(h.fullSize())).append(", ").append(h.sharedFiles().size()).append(" shared and ")
                 .append(h.privateFiles().size()).append(" private files");
-        Path checkpointDirectory = metadataFile.toAbsolutePath().normalize().getParent();
-        Path shared = checkpointDirectory.getParent().resolve("shared");
         for (IncrementalStateHandle.SharedFile f : h.sharedFiles()) {
             text.append(nl).append(String.format("      %-40s %10s  %s%s", "shared/" + f.sharedKey(),
                     Display.bytes(f.size()), f.uploadedBy() == h.checkpointId() ? "uploaded by this checkpoint"
                             : "reused from checkpoint " + f.uploadedBy(),
-                    Files.isRegularFile(shared.resolve(f.sharedKey())) ? "" : ", MISSING"));
+                    fileStatus(tree, tree.sharedFolder().resolve(f.sharedKey()))));
         }
         for (IncrementalStateHandle.PrivateFile f : h.privateFiles()) {
             text.append(nl).append(String.format("      %-40s %10s  %s%s", h.privateDirectory() + "/" + f.name(),
                     Display.bytes(f.size()), "private",
-                    Files.isRegularFile(checkpointDirectory.resolve(h.privateDirectory()).resolve(f.name()))
-                            ? "" : ", MISSING"));
+                    fileStatus(tree, tree.folder().resolve(h.privateDirectory()).resolve(f.name()))));
         }
         return text.toString();
     }
@@ -182,6 +181,7 @@ final class InspectCheckpointCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ JSON
 
     static String toJson(Path metadataFile, CheckpointMetadata md) {
+        SnapshotTree tree = SnapshotTree.of(metadataFile, md.kind());
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         root.put("metadataFile", metadataFile.toString());
@@ -213,8 +213,8 @@ final class InspectCheckpointCommand implements Callable<Integer> {
                 } else {
                     s.putObject("keyGroups").put("start", st.keyGroups().start()).put("end", st.keyGroups().end());
                 }
-                s.set("keyedState", handleJson(f, metadataFile, st.keyedState()));
-                s.set("operatorState", handleJson(f, metadataFile, st.operatorState()));
+                s.set("keyedState", handleJson(f, tree, st.keyedState()));
+                s.set("operatorState", handleJson(f, tree, st.operatorState()));
                 ObjectNode positions = s.putObject("sourcePositions");
                 st.sourcePositions().forEach(positions::put);
             }
@@ -227,7 +227,7 @@ final class InspectCheckpointCommand implements Callable<Integer> {
         }
     }
 
-    private static JsonNode handleJson(JsonNodeFactory f, Path metadataFile, StateHandle handle) {
+    private static JsonNode handleJson(JsonNodeFactory f, SnapshotTree tree, StateHandle handle) {
         if (handle == null) {
             return f.nullNode();
         }
@@ -238,21 +238,21 @@ final class InspectCheckpointCommand implements Callable<Integer> {
             return node;
         }
         if (handle instanceof StateHandle.Native nativeHandle) {
-            return nativeJson(node, metadataFile, nativeHandle);
+            return nativeJson(node, tree, nativeHandle);
         }
         StateHandle.File file = (StateHandle.File) handle;
-        Path resolved = resolve(metadataFile, file);
+        Path resolved = resolve(tree.metadataFile(), file);
         node.put("type", "file");
         node.put("path", file.path());
         node.put("relative", file.relative());
         node.put("resolvedPath", resolved == null ? null : resolved.toString());
         node.put("size", file.size());
         node.put("crc32", Display.crc32(file.crc32()));
-        node.put("exists", resolved != null && Files.isRegularFile(resolved));
+        putExists(node, tree, resolved);
         return node;
     }
 
-    private static JsonNode nativeJson(ObjectNode node, Path metadataFile, StateHandle.Native handle) {
+    private static JsonNode nativeJson(ObjectNode node, SnapshotTree tree, StateHandle.Native handle) {
         node.put("type", "native");
         node.put("format", handle.format());
         node.put("checkpointedSize", handle.checkpointedSize());
@@ -264,20 +264,17 @@ final class InspectCheckpointCommand implements Callable<Integer> {
             node.put("error", e.getMessage());
             return node;
         }
-        Path checkpointDirectory = metadataFile.toAbsolutePath().normalize().getParent();
-        Path shared = checkpointDirectory.getParent().resolve("shared");
         node.put("incremental", !h.sharedFiles().isEmpty());
         var sharedFiles = node.putArray("sharedFiles");
         for (IncrementalStateHandle.SharedFile f : h.sharedFiles()) {
-            sharedFiles.addObject().put("path", shared.resolve(f.sharedKey()).toString()).put("sstName", f.sstName())
-                    .put("size", f.size()).put("uploadedBy", f.uploadedBy())
-                    .put("exists", Files.isRegularFile(shared.resolve(f.sharedKey())));
+            Path file = tree.sharedFolder().resolve(f.sharedKey());
+            putExists(sharedFiles.addObject().put("path", file.toString()).put("sstName", f.sstName())
+                    .put("size", f.size()).put("uploadedBy", f.uploadedBy()), tree, file);
         }
         var privateFiles = node.putArray("privateFiles");
         for (IncrementalStateHandle.PrivateFile f : h.privateFiles()) {
-            Path file = checkpointDirectory.resolve(h.privateDirectory()).resolve(f.name());
-            privateFiles.addObject().put("path", file.toString()).put("size", f.size())
-                    .put("exists", Files.isRegularFile(file));
+            Path file = tree.folder().resolve(h.privateDirectory()).resolve(f.name());
+            putExists(privateFiles.addObject().put("path", file.toString()).put("size", f.size()), tree, file);
         }
         return node;
     }
@@ -286,6 +283,24 @@ final class InspectCheckpointCommand implements Callable<Integer> {
 
     private static String kind(CheckpointMetadata md) {
         return md.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** ", MISSING", ", REFUSED: why" for a file outside the tree (not looked at further), or "" when it is there. */
+    private static String fileStatus(SnapshotTree tree, Path file) {
+        String refusal = tree.refusal(file);
+        if (refusal != null) {
+            return ", REFUSED: " + refusal;
+        }
+        return Files.isRegularFile(file) ? "" : ", MISSING";
+    }
+
+    /** {@code "exists"}, and {@code "refused"} with the reason for a file outside the tree (then never looked at). */
+    private static void putExists(ObjectNode node, SnapshotTree tree, Path file) {
+        String refusal = file == null ? null : tree.refusal(file);
+        if (refusal != null) {
+            node.put("refused", refusal);
+        }
+        node.put("exists", file != null && refusal == null && Files.isRegularFile(file));
     }
 
     /** Where a file handle points: relative ones against the metadata's directory; null if not a valid path. */

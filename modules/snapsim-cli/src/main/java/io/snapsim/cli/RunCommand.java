@@ -145,6 +145,7 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean drawn = SimulationSetup.drawsFromSeed(spec, randomFaults);
         spec = spec.withFaults(SimulationSetup.plan(spec, config, randomFaults));
+        UsableFolders.check(config, parent.workingDirectory().resolve(reports));
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-seed" + spec.seed();
         out.println("snapsim: " + spec.name() + " (" + file + "), seed " + spec.seed());
         if (drawn) {

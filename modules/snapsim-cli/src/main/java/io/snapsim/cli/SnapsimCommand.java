@@ -120,11 +120,7 @@ public final class SnapsimCommand implements Runnable {
             }
             return report.report(e);
         });
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("snapsim: " + e.getMessage());
-            e.getCommandLine().usage(err);
-            return EXIT_BAD_INPUT;
-        });
+        OptionErrors.install(cli, err);
         return cli;
     }
 

@@ -107,6 +107,7 @@ final class SweepCommand implements Callable<Integer> {
         Integer faultCount = randomFaults != null ? randomFaults : spec.faults().isEmpty() ? DEFAULT_FAULTS : null;
         // Bad input shows in the first seed's plan as in any other: refuse it before starting anything.
         SimulationSetup.plan(spec.withSeed(seedList.get(0)), config, faultCount);
+        UsableFolders.check(config, parent.workingDirectory().resolve(reports));
 
         Path reportsRoot = parent.workingDirectory().resolve(reports);
         String sweepId = sweepId(reportsRoot.resolve(spec.name()));

@@ -1,6 +1,8 @@
 package io.snapsim.rocksdb;
 
 import io.snapsim.core.state.KeyGroupRange;
+import io.snapsim.core.storage.CheckpointFormatException;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +11,8 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +31,9 @@ import java.util.Set;
  * belong to this checkpoint alone. A full (non-incremental) checkpoint is a handle without shared
  * files. Restoring copies every file, under its original name, into a fresh database directory.
  *
- * <p>The handle holds only file names, never absolute paths: the job and checkpoint directories are
- * supplied at restore time. {@link #toBytes()} gives a versioned binary form, for the checkpoint
+ * <p>The handle holds only file names, never absolute paths: the checkpoint's {@link SnapshotTree}
+ * is supplied at restore time, and {@link #locateFiles} checks there that no link in the folders
+ * leads outside it. {@link #toBytes()} gives a versioned binary form, for the checkpoint
  * metadata; {@link #fromBytes} reads it back.
  *
  * <p>Invariants: names are plain file names; SST names, shared keys and private names are each
@@ -277,33 +282,71 @@ public record IncrementalStateHandle(
     }
 
     /**
-     * Checks that every file of this handle exists with its recorded size and checksum: the shared
-     * files in {@code {jobDir}/shared/}, the private ones in {@code {checkpointDir}/{privateDirectory}/}.
+     * A file of this handle as found in a checkpoint's tree.
      *
+     * @param databaseName its name in the database directory
+     * @param path where the handle says it lies: {@code {jobDir}/shared/{key}} or
+     *     {@code {checkpointDir}/{privateDirectory}/{name}}; named in messages
+     * @param realPath the same file with every link resolved and checked to stay inside the tree;
+     *     the path to open
+     * @param size its recorded size
+     * @param crc32 its recorded checksum, or {@link #NO_CHECKSUM}
+     * @param shared whether it lies in the job's {@code shared/} folder
+     */
+    public record LocatedFile(String databaseName, Path path, Path realPath, long size, long crc32, boolean shared) {
+    }
+
+    /**
+     * Every file of this handle, shared ones first, located in {@code checkpoint}'s tree and checked
+     * to lie inside it before anything reads them.
+     *
+     * @throws CheckpointFormatException naming the metadata file and the first file whose path
+     *     leads outside the checkpoint's folder and the job's {@code shared/} (through a link)
+     */
+    public List<LocatedFile> locateFiles(SnapshotTree checkpoint) {
+        List<LocatedFile> located = new ArrayList<>();
+        Path shared = checkpoint.sharedFolder();
+        for (SharedFile file : sharedFiles) {
+            Path path = shared.resolve(file.sharedKey());
+            located.add(new LocatedFile(file.sstName(), path, checkpoint.locate(path, "RocksDB shared file"),
+                    file.size(), file.crc32(), true));
+        }
+        Path privateFolder = checkpoint.folder().resolve(privateDirectory);
+        for (PrivateFile file : privateFiles) {
+            Path path = privateFolder.resolve(file.name());
+            located.add(new LocatedFile(file.name(), path, checkpoint.locate(path, "RocksDB private file"),
+                    file.size(), file.crc32(), false));
+        }
+        return located;
+    }
+
+    /**
+     * Checks that every file of this handle lies inside {@code checkpoint}'s tree and exists with
+     * its recorded size and checksum: the shared files in {@code {jobDir}/shared/}, the private ones
+     * in {@code {checkpointDir}/{privateDirectory}/}.
+     *
+     * @throws CheckpointFormatException as {@link #locateFiles} does
      * @throws IllegalStateException naming the first file that is missing, has another size, or
      *     whose content no longer matches its checksum
      */
-    public void verifyFiles(java.nio.file.Path jobDirectory, java.nio.file.Path checkpointDirectory) {
-        java.nio.file.Path shared = IncrementalUploader.sharedDirectory(jobDirectory);
-        for (SharedFile file : sharedFiles) {
-            verifyFile(shared.resolve(file.sharedKey()), file.size(), file.crc32(), "shared file");
-        }
-        java.nio.file.Path privateDir = checkpointDirectory.resolve(privateDirectory);
-        for (PrivateFile file : privateFiles) {
-            verifyFile(privateDir.resolve(file.name()), file.size(), file.crc32(), "file");
+    public void verifyFiles(SnapshotTree checkpoint) {
+        for (LocatedFile file : locateFiles(checkpoint)) {
+            verifyFile(file);
         }
     }
 
-    private void verifyFile(java.nio.file.Path file, long size, long crc32, String role) {
-        String what = "RocksDB " + role + " " + file + " of checkpoint " + checkpointId;
-        if (!java.nio.file.Files.isRegularFile(file)) {
+    private void verifyFile(LocatedFile file) {
+        String what = "RocksDB " + (file.shared() ? "shared file" : "file") + " " + file.path() + " of checkpoint "
+                + checkpointId;
+        if (!Files.isRegularFile(file.realPath())) {
             throw new IllegalStateException(what + " is missing");
         }
-        long actual = StateFiles.size(file);
-        if (actual != size) {
-            throw new IllegalStateException(what + " is corrupt (size mismatch: " + actual + " bytes, expected " + size + ")");
+        long actual = StateFiles.size(file.realPath());
+        if (actual != file.size()) {
+            throw new IllegalStateException(what + " is corrupt (size mismatch: " + actual + " bytes, expected "
+                    + file.size() + ")");
         }
-        if (crc32 != NO_CHECKSUM && StateFiles.crc32(file) != crc32) {
+        if (file.crc32() != NO_CHECKSUM && StateFiles.crc32(file.realPath()) != file.crc32()) {
             throw new IllegalStateException(what + " is corrupt (checksum mismatch)");
         }
     }

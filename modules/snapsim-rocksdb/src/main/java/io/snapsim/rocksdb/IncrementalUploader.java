@@ -1,5 +1,6 @@
 package io.snapsim.rocksdb;
 
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
 import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
 import io.snapsim.rocksdb.NativeSnapshot.NativeFile;
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  */
 public final class IncrementalUploader {
     /** The name of the job directory's folder of shared state. */
-    public static final String SHARED_DIRECTORY = "shared";
+    public static final String SHARED_DIRECTORY = SnapshotTree.SHARED_DIR;
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 

@@ -13,8 +13,9 @@ import io.snapsim.core.state.KeyedStateBackend;
 import io.snapsim.core.state.KeyedStateSnapshotFormat;
 import io.snapsim.core.state.KeyedStateSnapshotFormat.StateTable;
 import io.snapsim.core.state.StateKind;
-import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.storage.CheckpointFormatException;
+import io.snapsim.core.storage.SnapshotTree;
+import io.snapsim.rocksdb.IncrementalStateHandle.LocatedFile;
 import io.snapsim.rocksdb.NativeSnapshot.NativeFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -374,30 +375,32 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
     }
 
     /**
-     * {@link #restoreFromIncremental(IncrementalStateHandle, Path, Path, ClaimMode)} in
+     * {@link #restoreFromIncremental(IncrementalStateHandle, SnapshotTree, ClaimMode)} in
      * {@link ClaimMode#CLAIM} mode, as on a failover within a job (which owns its checkpoints): the
      * next incremental checkpoint reuses the restored shared files. A job started from a retained
      * checkpoint with Flink's default {@code NO_CLAIM} mode passes {@link ClaimMode#NO_CLAIM}.
      */
-    public void restoreFromIncremental(IncrementalStateHandle handle, Path jobDirectory, Path checkpointDirectory) {
-        restoreFromIncremental(handle, jobDirectory, checkpointDirectory, ClaimMode.CLAIM);
+    public void restoreFromIncremental(IncrementalStateHandle handle, SnapshotTree checkpoint) {
+        restoreFromIncremental(handle, checkpoint, ClaimMode.CLAIM);
     }
 
     /**
      * Replaces all state with a native checkpoint's: copies its shared files (from
      * {@code {jobDir}/shared/}) and private files (from {@code {checkpointDir}/{privateDirectory}/})
-     * into a fresh database directory, under their original names, and opens it. The checkpoint's
-     * files are only read, never moved or changed. State objects handed out before stay valid; states
-     * found only in the checkpoint are registered. The backend is unchanged when this throws.
+     * into a fresh database directory, under their original names, and opens it. Every file is
+     * first checked to lie inside the checkpoint's tree. The checkpoint's files are only read, never
+     * moved or changed. State objects handed out before stay valid; states found only in the
+     * checkpoint are registered. The backend is unchanged when this throws.
      *
+     * @param checkpoint the tree of the checkpoint's {@code _metadata} ({@code {jobDir}/chk-{id}})
      * @throws IllegalArgumentException if the checkpoint was taken with another key group range or
      *     max parallelism (resume from a savepoint to rescale), or holds a state under a kind other
      *     than the registered one
+     * @throws CheckpointFormatException naming the file if a file's path leads outside the tree
      * @throws UncheckedIOException naming the file if a file of the checkpoint is missing
      * @throws IllegalStateException naming the file if a file's size differs from the recorded one
      */
-    public void restoreFromIncremental(IncrementalStateHandle handle, Path jobDirectory, Path checkpointDirectory,
-            ClaimMode claimMode) {
+    public void restoreFromIncremental(IncrementalStateHandle handle, SnapshotTree checkpoint, ClaimMode claimMode) {
         checkNotClosed();
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(claimMode, "claimMode");
@@ -408,25 +411,17 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
                     + "] of max parallelism " + maxParallelism
                     + "; a checkpoint cannot be resumed at another parallelism: take a savepoint to rescale");
         }
-        Path shared = IncrementalUploader.sharedDirectory(jobDirectory);
-        Path privateDirectory = checkpointDirectory.resolve(handle.privateDirectory());
-        for (SharedFile file : handle.sharedFiles()) {
-            StateFiles.requireFile(shared.resolve(file.sharedKey()), file.size(),
-                    "shared file of checkpoint " + handle.checkpointId());
-        }
-        for (PrivateFile file : handle.privateFiles()) {
-            StateFiles.requireFile(privateDirectory.resolve(file.name()), file.size(),
-                    "private file of checkpoint " + handle.checkpointId());
+        List<LocatedFile> files = handle.locateFiles(checkpoint);
+        for (LocatedFile file : files) {
+            StateFiles.requireFile(file.realPath(), file.path(), file.size(),
+                    (file.shared() ? "shared" : "private") + " file of checkpoint " + handle.checkpointId());
         }
         Path directory = nextDatabaseDirectory();
         RocksDatabase fresh;
         try {
             StateFiles.createDirectories(directory);
-            for (SharedFile file : handle.sharedFiles()) {
-                StateFiles.copy(shared.resolve(file.sharedKey()), directory.resolve(file.sstName()));
-            }
-            for (PrivateFile file : handle.privateFiles()) {
-                StateFiles.copy(privateDirectory.resolve(file.name()), directory.resolve(file.name()));
+            for (LocatedFile file : files) {
+                StateFiles.copy(file.realPath(), directory.resolve(file.databaseName()));
             }
             fresh = RocksDatabase.open(directory, options);
         } catch (RuntimeException e) {

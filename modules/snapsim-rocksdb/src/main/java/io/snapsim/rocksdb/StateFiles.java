@@ -103,17 +103,19 @@ final class StateFiles {
 
     /**
      * Fails with an {@link UncheckedIOException} wrapping a {@link NoSuchFileException} whose
-     * message names the file and says what it was for, unless {@code file} is a regular file of
+     * message names the file and says what it was for, unless {@code realPath} is a regular file of
      * {@code expectedSize} bytes.
+     *
+     * @param shownAs the file as the checkpoint names it, for messages
      */
-    static void requireFile(Path file, long expectedSize, String role) {
-        if (!Files.isRegularFile(file)) {
-            String message = role + " " + file + " is missing";
-            throw new UncheckedIOException(message, new NoSuchFileException(file.toString(), null, message));
+    static void requireFile(Path realPath, Path shownAs, long expectedSize, String role) {
+        if (!Files.isRegularFile(realPath)) {
+            String message = role + " " + shownAs + " is missing";
+            throw new UncheckedIOException(message, new NoSuchFileException(shownAs.toString(), null, message));
         }
-        long actual = size(file);
+        long actual = size(realPath);
         if (actual != expectedSize) {
-            throw new IllegalStateException(role + " " + file + " has " + actual + " bytes, but the checkpoint recorded "
+            throw new IllegalStateException(role + " " + shownAs + " has " + actual + " bytes, but the checkpoint recorded "
                     + expectedSize + " (was it overwritten?)");
         }
     }

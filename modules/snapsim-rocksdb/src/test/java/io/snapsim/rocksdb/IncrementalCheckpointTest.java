@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.snapsim.core.state.KeyGroups;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
 import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
 import java.io.IOException;
@@ -61,6 +62,11 @@ class IncrementalCheckpointTest {
 
     private Path checkpointDirectory(long checkpointId) {
         return jobDirectory.resolve("chk-" + checkpointId);
+    }
+
+    /** The checkpoint's tree, as a restore from {@code chk-{checkpointId}/_metadata} sees it. */
+    private SnapshotTree tree(long checkpointId) {
+        return SnapshotTree.ofCheckpoint(checkpointDirectory(checkpointId));
     }
 
     private IncrementalStateHandle checkpoint(RocksDBKeyedStateBackend backend, long checkpointId) {
@@ -164,7 +170,7 @@ class IncrementalCheckpointTest {
             assertThat(IncrementalUploader.sharedDirectory(jobDirectory)).doesNotExist();
 
             RocksDBKeyedStateBackend restored = newBackend();
-            restored.restoreFromIncremental(full, jobDirectory, checkpointDirectory(1));
+            restored.restoreFromIncremental(full, tree(1));
             assertThat(restored.contents()).isEqualTo(backend.contents());
             IncrementalStateHandle next = checkpoint(backend, 2);
             assertThat(next.checkpointedSize()).isEqualTo(next.fullSize());
@@ -199,8 +205,7 @@ class IncrementalCheckpointTest {
             TestStates.updateEvery(backend, KEYS, 3, 1000);
 
             RocksDBKeyedStateBackend restored = newBackend();
-            restored.restoreFromIncremental(
-                    IncrementalStateHandle.fromBytes(second.toBytes()), jobDirectory, checkpointDirectory(2));
+            restored.restoreFromIncremental(IncrementalStateHandle.fromBytes(second.toBytes()), tree(2));
 
             assertThat(restored.contents()).isEqualTo(atSecond);
             assertThat(restored.currentKey()).isNull();
@@ -219,7 +224,7 @@ class IncrementalCheckpointTest {
             IncrementalStateHandle first = checkpoint(backend, 1);
 
             RocksDBKeyedStateBackend claiming = newBackend();
-            claiming.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1), ClaimMode.CLAIM);
+            claiming.restoreFromIncremental(first, tree(1), ClaimMode.CLAIM);
             TestStates.updateEvery(claiming, KEYS, 100, 1);
             IncrementalStateHandle afterClaim = claiming.incrementalCheckpoint(
                     2, new IncrementalUploader("counter", 0), jobDirectory, checkpointDirectory(2));
@@ -227,7 +232,7 @@ class IncrementalCheckpointTest {
             assertThat(afterClaim.checkpointedSize()).isLessThan(first.checkpointedSize() / 5);
 
             RocksDBKeyedStateBackend notClaiming = newBackend();
-            notClaiming.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1), ClaimMode.NO_CLAIM);
+            notClaiming.restoreFromIncremental(first, tree(1), ClaimMode.NO_CLAIM);
             IncrementalStateHandle afterNoClaim = notClaiming.incrementalCheckpoint(
                     3, new IncrementalUploader("counter", 0), jobDirectory, checkpointDirectory(3));
             assertThat(afterNoClaim.sharedFiles()).extracting(SharedFile::uploadedBy).containsOnly(3L);
@@ -243,7 +248,7 @@ class IncrementalCheckpointTest {
             target.setCurrentKey("kept");
             target.getValueState(COUNT).update(42L);
 
-            assertThatThrownBy(() -> target.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1)))
+            assertThatThrownBy(() -> target.restoreFromIncremental(first, tree(1)))
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining(missing)
                     .hasMessageContaining("missing")
@@ -257,7 +262,7 @@ class IncrementalCheckpointTest {
             RocksDBKeyedStateBackend half = new RocksDBKeyedStateBackend(
                     temporary.resolve("half"), KeyGroups.rangeForSubtask(MAX_P, 2, 0), MAX_P);
             backends.add(half);
-            assertThatThrownBy(() -> half.restoreFromIncremental(first, jobDirectory, checkpointDirectory(1)))
+            assertThatThrownBy(() -> half.restoreFromIncremental(first, tree(1)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("another parallelism")
                     .hasMessageContaining("savepoint");
@@ -292,7 +297,7 @@ class IncrementalCheckpointTest {
 
         assertThat(keys(third, fourth)).allSatisfy(key -> assertThat(sharedFile(key)).exists());
         RocksDBKeyedStateBackend restored = newBackend();
-        restored.restoreFromIncremental(third, jobDirectory, checkpointDirectory(3));
+        restored.restoreFromIncremental(third, tree(3));
         assertThat(restored.contents()).isEqualTo(atThird);
         Set<String> onlyInThird = new TreeSet<>(keys(third));
         onlyInThird.removeAll(keys(fourth));
@@ -308,6 +313,83 @@ class IncrementalCheckpointTest {
         return handle;
     }
 
+    /**
+     * A RocksDB handle names plain file names only, but the folders they resolve in may hold links:
+     * whatever leads outside the checkpoint's folder and the job's {@code shared/} is refused
+     * before it is read, even when the linked file is an exact copy.
+     */
+    @Nested
+    class FilesOutsideTheCheckpoint {
+        private Path outside;
+
+        @BeforeEach
+        void createOutside() throws IOException {
+            outside = Files.createDirectories(temporary.resolve("outside"));
+        }
+
+        /** Moves {@code file} outside and leaves a link to it in its place. */
+        private Path replaceByLinkToCopyOutside(Path file) throws IOException {
+            Path moved = Files.move(file, outside.resolve(file.getFileName().toString()));
+            Files.createSymbolicLink(file, moved);
+            return moved;
+        }
+
+        @Test
+        void aSharedFileThatIsALinkLeadingOutsideIsRefusedByVerificationAndRestore() throws IOException {
+            IncrementalStateHandle handle = checkpoint(filledBackend(), 1);
+            Path file = sharedFile(handle.sharedFiles().get(0).sharedKey());
+            Path moved = replaceByLinkToCopyOutside(file);
+
+            assertThatThrownBy(() -> handle.verifyFiles(tree(1)))
+                    .hasMessageContaining("RocksDB shared file '" + file + "' leads through a symbolic link to "
+                            + moved.toRealPath() + ", outside the checkpoint");
+            RocksDBKeyedStateBackend target = newBackend();
+            assertThatThrownBy(() -> target.restoreFromIncremental(handle, tree(1)))
+                    .hasMessageContaining("leads through a symbolic link");
+        }
+
+        @Test
+        void aSharedFolderThatIsALinkLeadingOutsideIsRefused() throws IOException {
+            IncrementalStateHandle handle = checkpoint(filledBackend(), 1);
+            Path shared = IncrementalUploader.sharedDirectory(jobDirectory);
+            Path moved = Files.move(shared, outside.resolve("shared"));
+            Files.createSymbolicLink(shared, moved);
+
+            assertThatThrownBy(() -> handle.verifyFiles(tree(1)))
+                    .hasMessageContaining("leads through a symbolic link to " + moved.toRealPath());
+            RocksDBKeyedStateBackend target = newBackend();
+            assertThatThrownBy(() -> target.restoreFromIncremental(handle, tree(1)))
+                    .hasMessageContaining("leads through a symbolic link");
+        }
+
+        @Test
+        void aPrivateFolderThatIsALinkLeadingOutsideIsRefused() throws IOException {
+            IncrementalStateHandle handle = checkpoint(filledBackend(), 1);
+            Path privateFolder = checkpointDirectory(1).resolve(handle.privateDirectory());
+            Files.move(privateFolder, outside.resolve("private"));
+            Files.createSymbolicLink(privateFolder, outside.resolve("private"));
+
+            assertThatThrownBy(() -> handle.verifyFiles(tree(1)))
+                    .hasMessageContaining("RocksDB private file '"
+                            + privateFolder.resolve(handle.privateFiles().get(0).name()) + "' leads through");
+            RocksDBKeyedStateBackend target = newBackend();
+            assertThatThrownBy(() -> target.restoreFromIncremental(handle, tree(1)))
+                    .hasMessageContaining("leads through a symbolic link");
+        }
+
+        @Test
+        void aJobFolderReachedThroughALinkStillRestores() throws IOException {
+            RocksDBKeyedStateBackend backend = filledBackend();
+            IncrementalStateHandle handle = checkpoint(backend, 1);
+            Path link = Files.createSymbolicLink(temporary.resolve("linked-job"), jobDirectory);
+
+            handle.verifyFiles(SnapshotTree.ofCheckpoint(link.resolve("chk-1")));
+            RocksDBKeyedStateBackend restored = newBackend();
+            restored.restoreFromIncremental(handle, SnapshotTree.ofCheckpoint(link.resolve("chk-1")));
+            assertThat(restored.contents()).isEqualTo(backend.contents());
+        }
+    }
+
     @Nested
     class Verification {
         @Test
@@ -317,7 +399,7 @@ class IncrementalCheckpointTest {
             assertThat(handle.sharedFiles()).allSatisfy(f -> assertThat(f.crc32())
                     .isEqualTo(StateFiles.crc32(sharedFile(f.sharedKey()))));
             assertThat(handle.privateFiles()).allSatisfy(f -> assertThat(f.crc32()).isNotEqualTo(IncrementalStateHandle.NO_CHECKSUM));
-            handle.verifyFiles(jobDirectory, checkpointDirectory(1));
+            handle.verifyFiles(tree(1));
             assertThat(IncrementalStateHandle.fromStateHandle(handle.toStateHandle())).isEqualTo(handle);
         }
 
@@ -329,7 +411,7 @@ class IncrementalCheckpointTest {
             bytes[bytes.length / 2] ^= 0x5A;
             Files.write(file, bytes);
 
-            assertThatThrownBy(() -> handle.verifyFiles(jobDirectory, checkpointDirectory(1)))
+            assertThatThrownBy(() -> handle.verifyFiles(tree(1)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("RocksDB shared file " + file + " of checkpoint 1 is corrupt (checksum mismatch)");
         }
@@ -340,7 +422,7 @@ class IncrementalCheckpointTest {
             Path file = checkpointDirectory(1).resolve("counter-0").resolve("CURRENT");
             Files.delete(file);
 
-            assertThatThrownBy(() -> handle.verifyFiles(jobDirectory, checkpointDirectory(1)))
+            assertThatThrownBy(() -> handle.verifyFiles(tree(1)))
                     .hasMessage("RocksDB file " + file + " of checkpoint 1 is missing");
         }
 
@@ -355,7 +437,7 @@ class IncrementalCheckpointTest {
             backend.nativeCheckpointUploaded(handle);
 
             RocksDBKeyedStateBackend restored = newBackend();
-            restored.restoreFromIncremental(handle, jobDirectory, checkpointDirectory(1));
+            restored.restoreFromIncremental(handle, tree(1));
             RocksDBKeyedStateBackend expected = filledBackend();
             assertThat(restored.contents()).as("the state as of the synchronous part").isEqualTo(expected.contents());
             assertThat(temporary.resolve("instance-0").resolve("native")).as("the local native checkpoint is gone")

@@ -52,9 +52,16 @@ public record ConfigurationSources(
     /**
      * The {@code -D} options.
      *
-     * @throws InvalidInputException naming {@code -D}, the key and the value for an unknown key or bad value
+     * @throws InvalidInputException naming {@code -D}, the key and the value for an empty or unknown
+     *                               key or a bad value
      */
     public static Configuration commandLine(Map<String, String> dynamicProperties) {
+        for (Map.Entry<String, String> property : dynamicProperties.entrySet()) {
+            if (property.getKey().isBlank()) {
+                throw new InvalidInputException(COMMAND_LINE_ORIGIN + " " + property.getKey() + "=" + property.getValue()
+                        + ": expected key=value, the key is empty");
+            }
+        }
         return Configuration.fromMap(dynamicProperties, COMMAND_LINE_ORIGIN);
     }
 

@@ -17,6 +17,9 @@ import java.util.zip.CRC32;
  * {@code shared/}, {@code taskowned/} and one {@code chk-{id}/} per checkpoint, which holds the
  * checkpoint's exclusive state files and its {@code _metadata}.
  *
+ * <p>Readers find a checkpoint's files through its {@link SnapshotTree}, which allows exactly this
+ * layout: {@code chk-{id}/}, {@code shared/} and {@code taskowned/}.
+ *
  * <p>Invariants: every file is written whole or not at all (temporary name, then rename); a
  * {@code _metadata} file is never overwritten; nothing outside the job directory is ever deleted,
  * and symbolic links are removed as links, never followed, so a link cannot steer a deletion
@@ -28,8 +31,8 @@ import java.util.zip.CRC32;
  */
 public final class FsCheckpointStorage {
 
-    private static final String SHARED_DIR = "shared";
-    private static final String TASK_OWNED_DIR = "taskowned";
+    private static final String SHARED_DIR = SnapshotTree.SHARED_DIR;
+    private static final String TASK_OWNED_DIR = SnapshotTree.TASK_OWNED_DIR;
     private static final String CHECKPOINT_DIR_PREFIX = "chk-";
 
     private final Path jobDir;

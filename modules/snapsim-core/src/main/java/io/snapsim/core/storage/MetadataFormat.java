@@ -12,7 +12,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +40,11 @@ import java.util.zip.CRC32;
  * descriptor bytes, the checkpointed and the full size). Strings are an int byte count (-1 for null) and strict UTF-8.
  *
  * <p>Invariants: {@link #read} returns only metadata whose magic, version and checksum matched and
- * whose file handles stay inside their snapshot directory (a relative path never contains
- * {@code ..}; an absolute one has no {@code ..} segment), because a restore must never be steered
- * to files outside the snapshot. Every refusal is a {@link CheckpointFormatException} naming the file.
+ * whose file handles stay inside the snapshot's tree as {@link SnapshotTree} defines it (no
+ * {@code ..}, no absolute path elsewhere, no symbolic link leading out), because a restore must
+ * never be steered to files outside the snapshot. {@link #deserialize}, which sees no disk, checks
+ * what the paths say on their face only. Every refusal is a {@link CheckpointFormatException}
+ * naming the file.
  *
  * <p>Stateless; callable from any thread. A given directory must have one writer at a time.
  */
@@ -214,10 +215,11 @@ public final class MetadataFormat {
     // ------------------------------------------------------------------ reading
 
     /**
-     * Reads and checks a {@code _metadata} file.
+     * Reads and checks a {@code _metadata} file, including that every state file it names lies
+     * inside its {@link SnapshotTree} (no data file is opened).
      *
-     * @throws CheckpointFormatException if the file is missing or unreadable, or for any reason
-     *                                   {@link #deserialize} gives
+     * @throws CheckpointFormatException if the file is missing or unreadable, names a state file
+     *                                   outside its tree, or for any reason {@link #deserialize} gives
      */
     public static CheckpointMetadata read(Path metadataFile) {
         if (Files.isDirectory(metadataFile)) {
@@ -231,7 +233,9 @@ public final class MetadataFormat {
         } catch (IOException e) {
             throw new CheckpointFormatException(metadataFile, "cannot be read: " + e, e);
         }
-        return deserialize(bytes, metadataFile);
+        CheckpointMetadata md = deserialize(bytes, metadataFile);
+        SnapshotTree.of(metadataFile, md.kind()).checkHandles(md);
+        return md;
     }
 
     /**
@@ -285,34 +289,6 @@ public final class MetadataFormat {
         }
         ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER_BYTES, payloadLength).slice();
         return new PayloadDecoder(payload, src).decode();
-    }
-
-    /**
-     * Why a file handle's path may not be followed, or null when it is fine. Shared with
-     * {@link StateReader} so that handles built in code get the same check as handles read from disk.
-     */
-    static String unsafePathReason(StateHandle.File handle) {
-        String p = handle.path();
-        for (String segment : p.split("[/\\\\]")) {
-            if (segment.equals("..")) {
-                return handle.relative()
-                        ? "relative state path '" + p + "' escapes the snapshot directory"
-                        : "absolute state path '" + p + "' contains '..' segments";
-            }
-        }
-        Path parsed;
-        try {
-            parsed = Path.of(p);
-        } catch (InvalidPathException e) {
-            return "state path '" + p + "' is not a valid path: " + e.getReason();
-        }
-        if (handle.relative() && (parsed.isAbsolute() || p.startsWith("/") || p.startsWith("\\"))) {
-            return "relative state path '" + p + "' is absolute";
-        }
-        if (!handle.relative() && !parsed.isAbsolute()) {
-            return "absolute state path '" + p + "' is not absolute";
-        }
-        return null;
     }
 
     /** One pass over a payload whose checksum already matched; every inconsistency is refused. */
@@ -401,7 +377,7 @@ public final class MetadataFormat {
                         throw malformed(where + ": negative state file size " + size);
                     }
                     StateHandle.File file = new StateHandle.File(path, relative, size, crc);
-                    String unsafe = unsafePathReason(file);
+                    String unsafe = SnapshotTree.lexicalRefusal(file);
                     if (unsafe != null) {
                         throw new CheckpointFormatException(src, where + ": " + unsafe + "; refusing to restore from it");
                     }

@@ -52,7 +52,8 @@ public sealed interface StateHandle permits StateHandle.Inline, StateHandle.File
 
     /**
      * State in a file. {@code path} is relative to the directory that holds the {@code _metadata}
-     * file when {@code relative} is true (the snapshot can be moved), otherwise absolute.
+     * file when {@code relative} is true (the snapshot can be moved), otherwise absolute. Either
+     * way the file must lie inside the snapshot's {@link SnapshotTree}; readers refuse any other.
      * {@code crc32} is the checksum of the file's content, checked on restore.
      */
     record File(String path, boolean relative, long size, long crc32) implements StateHandle {

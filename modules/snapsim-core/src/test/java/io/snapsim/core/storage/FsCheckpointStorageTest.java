@@ -144,10 +144,11 @@ class FsCheckpointStorageTest {
 
         @Test
         void writeMetadataCompletesTheCheckpoint() {
-            Path file = storage.writeMetadata(5, Snapshots.rich(5));
+            CheckpointMetadata md = Snapshots.rich(storage.jobDirectory(), 5);
+            Path file = storage.writeMetadata(5, md);
 
             assertThat(file).isEqualTo(storage.checkpointDirectory(5).resolve("_metadata"));
-            assertThat(MetadataFormat.read(file)).isEqualTo(Snapshots.rich(5));
+            assertThat(MetadataFormat.read(file)).isEqualTo(md);
             assertThat(storage.checkpointIdsOnDisk()).containsExactly(5L);
         }
 

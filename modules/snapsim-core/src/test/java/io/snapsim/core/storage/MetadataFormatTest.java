@@ -39,7 +39,7 @@ class MetadataFormatTest {
 
         @Test
         void richMetadataSurvivesWriteAndRead() {
-            CheckpointMetadata md = Snapshots.rich(3);
+            CheckpointMetadata md = Snapshots.rich(tmp, 3);
             Path dir = tmp.resolve("chk-3");
 
             MetadataFormat.write(dir, md);
@@ -121,12 +121,12 @@ class MetadataFormatTest {
         @Test
         void existingMetadataIsNeverOverwritten() {
             Path dir = tmp.resolve("chk-2");
-            MetadataFormat.write(dir, Snapshots.rich(2));
+            MetadataFormat.write(dir, Snapshots.rich(tmp, 2));
 
             assertThatThrownBy(() -> MetadataFormat.write(dir, Snapshots.withHandle(2, null)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(dir.resolve("_metadata").toString());
-            assertThat(MetadataFormat.read(dir.resolve("_metadata"))).isEqualTo(Snapshots.rich(2));
+            assertThat(MetadataFormat.read(dir.resolve("_metadata"))).isEqualTo(Snapshots.rich(tmp, 2));
         }
     }
 

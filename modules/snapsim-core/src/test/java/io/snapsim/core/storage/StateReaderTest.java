@@ -23,7 +23,7 @@ class StateReaderTest {
 
     @Test
     void inlineHandleReturnsItsBytes() {
-        assertThat(StateReader.read(Snapshots.inline("tiny"), tmp.resolve("_metadata"))).asString().isEqualTo("tiny");
+        assertThat(read(Snapshots.inline("tiny"), tmp.resolve("_metadata"))).asString().isEqualTo("tiny");
     }
 
     @Test
@@ -32,7 +32,7 @@ class StateReaderTest {
         StateHandle handle = storage.writeState(storage.checkpointDirectory(1), "op-1-0-keyed", STATE, false);
         Path metadata = storage.writeMetadata(1, Snapshots.withHandle(1, handle));
 
-        assertThat(StateReader.read(handle, metadata)).isEqualTo(STATE);
+        assertThat(read(handle, metadata)).isEqualTo(STATE);
     }
 
     @Test
@@ -48,7 +48,7 @@ class StateReaderTest {
         CheckpointMetadata md = MetadataFormat.read(metadata);
         StateHandle restored = md.operators().get(0).subtasks().get(0).keyedState();
         assertThat(md.isSelfContained()).isTrue();
-        assertThat(StateReader.read(restored, metadata)).isEqualTo(STATE);
+        assertThat(read(restored, metadata)).isEqualTo(STATE);
     }
 
     @Test
@@ -59,7 +59,7 @@ class StateReaderTest {
         Path metadata = storage.writeMetadata(3, Snapshots.withHandle(3, handle));
         Files.delete(chk.resolve("op-1-keyed"));
 
-        assertThatThrownBy(() -> StateReader.read(handle, metadata))
+        assertThatThrownBy(() -> read(handle, metadata))
                 .isInstanceOf(CheckpointFormatException.class)
                 .hasMessage("state file " + chk.resolve("op-1-keyed") + " referenced by " + metadata + " is missing");
     }
@@ -72,7 +72,7 @@ class StateReaderTest {
         damaged[5] ^= 0x20;
         Files.write(dir.resolve("op-1-keyed"), damaged);
 
-        assertThatThrownBy(() -> StateReader.read(handle, dir.resolve("_metadata")))
+        assertThatThrownBy(() -> read(handle, dir.resolve("_metadata")))
                 .isInstanceOf(CheckpointFormatException.class)
                 .hasMessage("state file " + dir.resolve("op-1-keyed") + " referenced by " + dir.resolve("_metadata")
                         + " is corrupt (checksum mismatch)");
@@ -84,7 +84,7 @@ class StateReaderTest {
         StateHandle handle = storage().writeState(dir, "op-1-keyed", STATE, true);
         Files.write(dir.resolve("op-1-keyed"), new byte[3]);
 
-        assertThatThrownBy(() -> StateReader.read(handle, dir.resolve("_metadata")))
+        assertThatThrownBy(() -> read(handle, dir.resolve("_metadata")))
                 .isInstanceOf(CheckpointFormatException.class)
                 .hasMessageContaining(dir.resolve("op-1-keyed").toString())
                 .hasMessageContaining("is corrupt (size mismatch: 3 bytes, expected " + STATE.length + ")");
@@ -94,8 +94,13 @@ class StateReaderTest {
     void handleBuiltInCodeThatClimbsOutIsRefused() {
         StateHandle.File escaping = new StateHandle.File("../../secret", true, 1, 0);
 
-        assertThatThrownBy(() -> StateReader.read(escaping, tmp.resolve("sp/_metadata")))
+        assertThatThrownBy(() -> read(escaping, tmp.resolve("sp/_metadata")))
                 .isInstanceOf(CheckpointFormatException.class)
                 .hasMessageContaining("escapes the snapshot directory");
+    }
+
+    /** Reads as a restore does: through the tree of the metadata file. */
+    private static byte[] read(StateHandle handle, Path metadataFile) {
+        return StateReader.read(handle, SnapshotTree.of(metadataFile, SnapshotKind.SAVEPOINT));
     }
 }

@@ -6,6 +6,7 @@ import io.snapsim.core.state.HeapKeyedStateBackend;
 import io.snapsim.core.state.KeyGroupRange;
 import io.snapsim.core.state.KeyGroups;
 import io.snapsim.core.state.KeyedStateBackend;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.rocksdb.IncrementalStateHandle;
 import io.snapsim.rocksdb.IncrementalUploader;
 import io.snapsim.rocksdb.RocksDBKeyedStateBackend;
@@ -110,7 +111,7 @@ public final class RocksDBBench {
             try (RocksDBKeyedStateBackend restored =
                     new RocksDBKeyedStateBackend(root.resolve("restored"), ALL, MAX_P)) {
                 start = System.nanoTime();
-                restored.restoreFromIncremental(delta, jobDirectory, jobDirectory.resolve("chk-3"));
+                restored.restoreFromIncremental(delta, SnapshotTree.ofCheckpoint(jobDirectory.resolve("chk-3")));
                 restored.setCurrentKey(boxedKeys[keys - 1]);
                 Long last = restored.getValueState(COUNT).value();
                 long restoreNanos = System.nanoTime() - start;

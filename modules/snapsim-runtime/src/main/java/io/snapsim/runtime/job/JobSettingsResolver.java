@@ -1,9 +1,11 @@
 package io.snapsim.runtime.job;
 
+import io.snapsim.core.InvalidInputException;
 import io.snapsim.core.api.CheckpointingMode;
 import io.snapsim.core.api.ExternalizedCheckpointCleanup;
 import io.snapsim.core.checkpoint.CheckpointCoordinatorConfig;
 import io.snapsim.core.config.CheckpointingOptions;
+import io.snapsim.core.config.ConfigOption;
 import io.snapsim.core.config.Configuration;
 import io.snapsim.core.config.RestartOptions;
 import io.snapsim.core.config.RestartStrategyType;
@@ -11,6 +13,7 @@ import io.snapsim.core.config.StateOptions;
 import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.StoragePaths;
+import io.snapsim.core.storage.WritableFolder;
 import io.snapsim.runtime.task.ArmedFault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +71,29 @@ public final class JobSettingsResolver {
                         .toAbsolutePath()).orElse(null),
                 config.get(StateOptions.RECOVERY_CLAIM_MODE), config.get(CheckpointingOptions.INCREMENTAL),
                 recovery == null ? null : RestoredSnapshot.read(recovery).orElse(null));
+    }
+
+    /**
+     * Checks, before a job starts, the folders it will write into: the checkpoint folder when
+     * checkpointing is on and it is configured, and the savepoint folder when configured; each is
+     * created if missing ({@link WritableFolder}). Relative paths are taken against the process's
+     * working directory, as {@link #resolve} takes them.
+     *
+     * @throws InvalidInputException {@code "<key>: <why>"}, naming the key the user wrote
+     *                               ({@code state.checkpoints.dir}, {@code execution.checkpointing.dir}, ...)
+     */
+    public static void requireUsableFolders(Configuration config) {
+        if (config.getOptional(CheckpointingOptions.INTERVAL).isPresent()) {
+            requireUsableFolder(config, CheckpointingOptions.DIR);
+        }
+        requireUsableFolder(config, CheckpointingOptions.SAVEPOINT_DIR);
+    }
+
+    private static void requireUsableFolder(Configuration config, ConfigOption<String> option) {
+        config.getOptional(option).ifPresent(value -> {
+            String key = config.effectiveKey(option).orElse(option.key());
+            WritableFolder.require(key, StoragePaths.parseDirectory(key, value));
+        });
     }
 
     static RestartStrategy restartStrategy(Configuration config, boolean checkpointing, long seed) {

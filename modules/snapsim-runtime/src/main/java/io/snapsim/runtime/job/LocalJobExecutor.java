@@ -21,6 +21,7 @@ public final class LocalJobExecutor implements JobExecutor {
     @Override
     public JobResult execute(JobGraph graph) throws Exception {
         Configuration config = Configuration.fromMap(graph.codeSettings(), "job code");
+        JobSettingsResolver.requireUsableFolders(config);
         Path defaultDir = Path.of(System.getProperty("java.io.tmpdir"), "snapsim-checkpoints");
         JobRunSettings probe = JobSettingsResolver.resolve(config, "probe", defaultDir, List.of(), 0);
         String jobId = JobIds.newJobId(graph.jobName().hashCode(), graph.jobName(), probe.checkpointsDirectory(),

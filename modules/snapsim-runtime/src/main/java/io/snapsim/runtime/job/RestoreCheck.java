@@ -3,12 +3,15 @@ package io.snapsim.runtime.job;
 import io.snapsim.core.InvalidInputException;
 import io.snapsim.core.config.PipelineOptions;
 import io.snapsim.core.graph.JobGraph;
-import io.snapsim.core.storage.MetadataFormat;
+import io.snapsim.core.storage.CheckpointFormatException;
 import io.snapsim.core.storage.CheckpointMetadata;
+import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SnapshotKind;
-import io.snapsim.core.storage.CheckpointFormatException;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
+import io.snapsim.core.storage.StateReader;
+import io.snapsim.core.storage.SubtaskStateSnapshot;
 import io.snapsim.core.config.StateBackendType;
 import io.snapsim.rocksdb.IncrementalStateHandle;
 import java.nio.file.Path;
@@ -128,28 +131,32 @@ public final class RestoreCheck {
     /**
      * Reads a snapshot's metadata and every state file it points to (for a native RocksDB
      * checkpoint: its files in the checkpoint's folder and in {@code shared/} next to it, by size and
-     * checksum); throws naming what is missing or corrupt.
+     * checksum); throws naming what is missing or corrupt, or what lies outside the snapshot's
+     * {@link SnapshotTree} (refused before it is opened).
      */
     public static CheckpointMetadata verifyIntact(Path metadataFile) {
-        CheckpointMetadata metadata = io.snapsim.core.storage.MetadataFormat.read(metadataFile);
-        Path checkpointDirectory = metadataFile.toAbsolutePath().normalize().getParent();
+        CheckpointMetadata metadata = MetadataFormat.read(metadataFile);
+        SnapshotTree snapshot = SnapshotTree.of(metadataFile, metadata.kind());
         for (OperatorStateSnapshot op : metadata.operators()) {
-            for (var subtask : op.subtasks()) {
+            for (SubtaskStateSnapshot subtask : op.subtasks()) {
                 if (subtask.keyedState() instanceof StateHandle.Native nativeHandle) {
-                    try {
-                        IncrementalStateHandle.fromStateHandle(nativeHandle)
-                                .verifyFiles(checkpointDirectory.getParent(), checkpointDirectory);
-                    } catch (IllegalStateException | IllegalArgumentException e) {
-                        throw new CheckpointFormatException(metadataFile, e.getMessage());
-                    }
+                    verifyNative(nativeHandle, snapshot);
                 } else if (subtask.keyedState() != null) {
-                    io.snapsim.core.storage.StateReader.read(subtask.keyedState(), metadataFile);
+                    StateReader.read(subtask.keyedState(), snapshot);
                 }
                 if (subtask.operatorState() != null) {
-                    io.snapsim.core.storage.StateReader.read(subtask.operatorState(), metadataFile);
+                    StateReader.read(subtask.operatorState(), snapshot);
                 }
             }
         }
         return metadata;
+    }
+
+    private static void verifyNative(StateHandle.Native nativeHandle, SnapshotTree snapshot) {
+        try {
+            IncrementalStateHandle.fromStateHandle(nativeHandle).verifyFiles(snapshot);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new CheckpointFormatException(snapshot.metadataFile(), e.getMessage());
+        }
     }
 }

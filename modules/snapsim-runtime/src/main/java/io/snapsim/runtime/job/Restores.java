@@ -5,6 +5,7 @@ import io.snapsim.core.state.KeyGroupRange;
 import io.snapsim.core.state.KeyGroups;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.OperatorStateSnapshot;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
 import io.snapsim.runtime.task.TaskRestore;
@@ -22,12 +23,12 @@ import java.util.TreeMap;
  * are pooled, since splits are assigned by split id.
  */
 final class Restores {
-    private final Path metadataFile;
+    private final SnapshotTree snapshot;
     private final CheckpointMetadata metadata;
     private final Map<String, OperatorStateSnapshot> byUid = new HashMap<>();
 
     Restores(Path metadataFile, CheckpointMetadata metadata, JobPlan plan) {
-        this.metadataFile = metadataFile;
+        this.snapshot = SnapshotTree.of(metadataFile, metadata.kind());
         this.metadata = metadata;
         for (OperatorStateSnapshot op : metadata.operators()) {
             byUid.put(op.operatorId(), op);
@@ -42,7 +43,7 @@ final class Restores {
                 operators.put(node.uid(), forOperator(op, node, subtask));
             }
         }
-        return new TaskRestore(metadata.checkpointId(), metadataFile, operators);
+        return new TaskRestore(metadata.checkpointId(), snapshot, operators);
     }
 
     private TaskRestore.OperatorRestore forOperator(OperatorStateSnapshot op, ResolvedNode node, int subtask) {

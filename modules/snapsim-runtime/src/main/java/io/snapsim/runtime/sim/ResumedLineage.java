@@ -6,6 +6,7 @@ import io.snapsim.core.sink.SinkOutput;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateReader;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
 import java.io.IOException;
@@ -73,6 +74,7 @@ final class ResumedLineage {
 
     /** The folders the snapshot's sink subtasks say they wrote to, in operator and subtask order. */
     private static List<Path> sinkFolders(CheckpointMetadata metadata, Path metadataFile, JobGraph graph) {
+        SnapshotTree tree = SnapshotTree.of(metadataFile, metadata.kind());
         List<Path> folders = new ArrayList<>();
         for (OperatorStateSnapshot operator : metadata.operators()) {
             JobGraph.ResolvedNode node = graph.nodeByUid(operator.operatorId());
@@ -81,7 +83,7 @@ final class ResumedLineage {
             }
             for (SubtaskStateSnapshot subtask : operator.subtasks()) {
                 if (subtask.operatorState() != null) {
-                    SinkOutput.directoryOf(StateReader.read(subtask.operatorState(), metadataFile))
+                    SinkOutput.directoryOf(StateReader.read(subtask.operatorState(), tree))
                             .filter(folder -> !folders.contains(folder)).ifPresent(folders::add);
                 }
             }

@@ -18,6 +18,7 @@ import io.snapsim.core.jobs.BuiltInJobs;
 import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.storage.StoragePaths;
+import io.snapsim.core.storage.WritableFolder;
 import io.snapsim.core.verdict.FaultReport;
 import io.snapsim.core.verdict.Verdict;
 import io.snapsim.runtime.fault.FaultPlan;
@@ -27,7 +28,6 @@ import io.snapsim.runtime.job.JobRunner;
 import io.snapsim.runtime.job.JobSettingsResolver;
 import io.snapsim.runtime.job.RestoreCheck;
 import io.snapsim.runtime.job.RunningJob;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,11 +107,7 @@ public final class SimulationRunner {
         for (int n = 2; Files.exists(runDir); n++) {
             runDir = reportsRoot.resolve(spec.name()).resolve(runId + "-" + n).toAbsolutePath(); // never reuse a run's folder
         }
-        try {
-            Files.createDirectories(runDir);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot create the run folder " + runDir + ": " + e.getMessage());
-        }
+        WritableFolder.require("the run folder", runDir); // or one line saying why it cannot be made
         return runDir;
     }
 

@@ -16,6 +16,7 @@ import io.snapsim.core.state.HeapKeyedStateBackend;
 import io.snapsim.core.state.KeyGroupRange;
 import io.snapsim.core.state.KeyGroups;
 import io.snapsim.core.state.KeyedStateBackend;
+import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.storage.StateReader;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
@@ -390,7 +391,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (restore == null) {
             return;
         }
-        Path metadata = restore.metadataFile();
+        SnapshotTree snapshot = restore.snapshot();
         for (int i = 0; i < chain.size(); i++) {
             TaskRestore.OperatorRestore r = restore.operators().get(chain.get(i).uid());
             if (r == null) {
@@ -398,17 +399,17 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             }
             if (backends[i] != null && !r.keyedState().isEmpty()) {
                 if (r.keyedState().get(0) instanceof StateHandle.Native nativeHandle) {
-                    restoreNative(i, nativeHandle, r.keyedState().size(), metadata, restore.checkpointId());
+                    restoreNative(i, nativeHandle, r.keyedState().size(), snapshot, restore.checkpointId());
                 } else {
                     List<byte[]> snapshots = new ArrayList<>();
                     for (StateHandle h : r.keyedState()) {
-                        snapshots.add(StateReader.read(h, metadata));
+                        snapshots.add(StateReader.read(h, snapshot));
                     }
                     backends[i].restore(snapshots);
                 }
             }
             if (r.operatorState() != null) {
-                operators[i].restoreOperatorState(StateReader.read(r.operatorState(), metadata));
+                operators[i].restoreOperatorState(StateReader.read(r.operatorState(), snapshot));
             }
             if (operators[i] instanceof SourceOperator source) {
                 source.restorePositions(r.sourcePositions());
@@ -423,7 +424,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
      * of this very job is claimed (the next incremental checkpoint reuses its shared files, which this
      * job's coordinator owns); one of another job is only read (its files are never referenced).
      */
-    private void restoreNative(int i, StateHandle.Native handle, int handles, Path metadata, long checkpointId) {
+    private void restoreNative(int i, StateHandle.Native handle, int handles, SnapshotTree snapshot, long checkpointId) {
         if (!(backends[i] instanceof RocksDBKeyedStateBackend rocks)) {
             throw new TaskFailure("checkpoint " + checkpointId + " holds the RocksDB state of " + ids[i]
                     + " in its native format, which only the rocksdb state backend reads; this job uses "
@@ -433,11 +434,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             throw new TaskFailure("checkpoint " + checkpointId + " would give " + ids[i] + " " + handles
                     + " native RocksDB checkpoints; a checkpoint cannot be rescaled: take a savepoint");
         }
-        Path checkpointDirectory = metadata.toAbsolutePath().normalize().getParent();
-        Path jobDirectory = checkpointDirectory.getParent();
+        Path jobDirectory = snapshot.folder().getParent();
         boolean ownJob = spec.storage() != null
                 && jobDirectory.equals(spec.storage().jobDirectory().toAbsolutePath().normalize());
-        rocks.restoreFromIncremental(IncrementalStateHandle.fromStateHandle(handle), jobDirectory, checkpointDirectory,
+        rocks.restoreFromIncremental(IncrementalStateHandle.fromStateHandle(handle), snapshot,
                 ownJob ? ClaimMode.CLAIM : ClaimMode.NO_CLAIM);
     }
 
