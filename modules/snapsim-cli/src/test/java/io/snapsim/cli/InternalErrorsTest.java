@@ -184,6 +184,6 @@ class InternalErrorsTest {
         Cli.Result result = Cli.in(temp).run("run", "--no-such-option", "x.yaml");
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).startsWith("snapsim: Unknown option: '--no-such-option'");
+        assertThat(result.err()).startsWith("snapsim: unknown option '--no-such-option'");
     }
 }
