@@ -90,12 +90,17 @@ final class SimulationSetup {
         return randomFaults != null || FaultPlans.isRandom(spec.faults());
     }
 
+    /** The launcher the printed commands start with, unless the launcher that started the JVM names itself. */
+    static final String DEFAULT_LAUNCHER = "scripts/snapsim";
+
     /**
-     * The command that replays a run of {@code file}: {@code scripts/snapsim run FILE} and the
-     * given options, each quoted for a POSIX shell where needed.
+     * The command that replays a run of {@code file}: {@code scripts/snapsim run FILE} (or
+     * {@code bin/snapsim} when the distribution's launcher started the JVM: it sets the system
+     * property {@code snapsim.launcher}) and the given options, each quoted for a POSIX shell where needed.
      */
     static String replayCommand(Path file, List<String> options) {
-        StringBuilder command = new StringBuilder("scripts/snapsim run ").append(shellQuoted(file.toString()));
+        StringBuilder command = new StringBuilder(System.getProperty("snapsim.launcher", DEFAULT_LAUNCHER))
+                .append(" run ").append(shellQuoted(file.toString()));
         for (String option : options) {
             command.append(' ').append(shellQuoted(option));
         }

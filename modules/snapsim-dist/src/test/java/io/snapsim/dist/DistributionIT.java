@@ -90,6 +90,16 @@ class DistributionIT {
     }
 
     @Test
+    void printsCommandsThatStartWithItsOwnLauncher() throws Exception {
+        Run run = snapsim(home, Map.of(), "run", "simulations/retain-on-cancellation.yaml",
+                "--reports", temp.resolve("retained").toString());
+
+        assertThat(run.exitCode()).as("stdout:%n%s", run.out()).isZero();
+        assertThat(run.out().lines()).anyMatch(line -> line.startsWith(
+                "resume with: bin/snapsim run simulations/retain-on-cancellation.yaml -s "));
+    }
+
+    @Test
     void exitsWith2OnABadSimulationFile() throws Exception {
         Path bad = temp.resolve("bad.yaml");
         Files.writeString(bad, "jobb: wordcount\n");
