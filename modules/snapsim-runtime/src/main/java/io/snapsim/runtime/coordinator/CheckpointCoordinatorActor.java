@@ -5,9 +5,7 @@ import io.snapsim.core.checkpoint.AbortedCheckpoint;
 import io.snapsim.core.checkpoint.AckOutcome;
 import io.snapsim.core.checkpoint.CheckpointCoordinatorConfig;
 import io.snapsim.core.checkpoint.CheckpointCoordinatorCore;
-import io.snapsim.core.checkpoint.CheckpointCounts;
 import io.snapsim.core.checkpoint.CheckpointFailureReason;
-import io.snapsim.core.checkpoint.CheckpointStats;
 import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.checkpoint.CompletionOutcome;
 import io.snapsim.core.checkpoint.PendingCheckpoint;
@@ -15,16 +13,40 @@ import io.snapsim.core.checkpoint.SubtaskCheckpointMetrics;
 import io.snapsim.core.checkpoint.SubtaskId;
 import io.snapsim.core.checkpoint.TriggerDecision;
 import io.snapsim.core.checkpoint.TriggerKind;
+import io.snapsim.core.history.EventTypes;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SnapshotKind;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
-import io.snapsim.runtime.job.JobMaster;
-import io.snapsim.runtime.job.RuntimeServices;
+import io.snapsim.runtime.protocol.CoordinatorCommand;
+import io.snapsim.runtime.protocol.MasterCommand;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointCompletedNotice;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointDamaged;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointFailureLimitExceeded;
+import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorCrashed;
+import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorReady;
+import io.snapsim.runtime.protocol.MasterCoordination.Deployed;
+import io.snapsim.runtime.protocol.MasterCoordination.DescribeCoordinator;
+import io.snapsim.runtime.protocol.MasterCoordination.GetRetained;
+import io.snapsim.runtime.protocol.MasterCoordination.JobEnded;
+import io.snapsim.runtime.protocol.MasterCoordination.Report;
+import io.snapsim.runtime.protocol.MasterCoordination.RetainedCheckpoints;
+import io.snapsim.runtime.protocol.MasterCoordination.SavepointCompleted;
+import io.snapsim.runtime.protocol.MasterCoordination.Suspend;
+import io.snapsim.runtime.protocol.MasterCoordination.TriggerSavepoint;
+import io.snapsim.runtime.protocol.TaskCommand;
+import io.snapsim.runtime.protocol.TaskCoordination.Acknowledge;
+import io.snapsim.runtime.protocol.TaskCoordination.Decline;
+import io.snapsim.runtime.protocol.TaskCoordination.FinishInput;
+import io.snapsim.runtime.protocol.TaskCoordination.NotifyAborted;
+import io.snapsim.runtime.protocol.TaskCoordination.NotifyComplete;
+import io.snapsim.runtime.protocol.TaskCoordination.SourceExhausted;
+import io.snapsim.runtime.protocol.TaskCoordination.TriggerCheckpoint;
+import io.snapsim.runtime.protocol.TaskKey;
+import io.snapsim.runtime.services.RuntimeServices;
 import io.snapsim.runtime.store.CheckpointEntry;
 import io.snapsim.runtime.store.CompletedCheckpointStore;
-import io.snapsim.runtime.task.TaskActor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +58,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
-import io.snapsim.core.history.EventTypes;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -52,15 +73,7 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * completed or was aborted. All decisions are made by the pure {@link CheckpointCoordinatorCore};
  * this actor turns them into messages, timers and I/O.
  */
-public final class CheckpointCoordinatorActor extends AbstractBehavior<CheckpointCoordinatorActor.Command> {
-
-    /** A task: the vertex (chain) it runs and its subtask index. */
-    public record TaskKey(int vertex, int subtask) implements Comparable<TaskKey> {
-        @Override
-        public int compareTo(TaskKey o) {
-            return vertex != o.vertex ? Integer.compare(vertex, o.vertex) : Integer.compare(subtask, o.subtask);
-        }
-    }
+public final class CheckpointCoordinatorActor extends AbstractBehavior<CoordinatorCommand> {
 
     /** Static facts about one operator, for the metadata file. */
     public record OperatorInfo(String uid, String name, int parallelism, int maxParallelism) {
@@ -82,69 +95,20 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                            java.nio.file.Path claimedCheckpoint, int incarnation, long submittedAfterCheckpoint) {
     }
 
-    /** Messages the coordinator understands. */
-    public sealed interface Command {
+    private record Tick() implements CoordinatorCommand.Internal {
     }
 
-    /** A new set of tasks runs (first deployment or after a restart); start triggering. */
-    public record Deployed(int attempt, Map<TaskKey, ActorRef<TaskActor.Command>> tasks, Set<TaskKey> sources,
-                           long restoredCheckpointId) implements Command {
-    }
-
-    /** The job is failing over: abort pending checkpoints and stop triggering. */
-    public record Suspend(int attempt) implements Command {
-    }
-
-    public record Acknowledge(int attempt, long checkpointId, Map<SubtaskId, SubtaskStateSnapshot> states,
-                              SubtaskCheckpointMetrics metrics) implements Command {
-    }
-
-    public record Decline(int attempt, long checkpointId, SubtaskId from, String reason) implements Command {
-    }
-
-    /** A source subtask has read all its input and waits for the final checkpoint. */
-    public record SourceExhausted(int attempt, TaskKey task) implements Command {
-    }
-
-    /** Asks for the retained completed checkpoints, newest first (the candidates to restore from). */
-    public record GetRetained(ActorRef<RetainedCheckpoints> replyTo) implements Command {
-    }
-
-    /** The retained completed checkpoints, newest first. */
-    public record RetainedCheckpoints(List<CompletedCheckpoint> newestFirst) {
-    }
-
-
-    /** The job ended: apply the retention policy and report the statistics. */
-    public record JobEnded(ExternalizedCheckpointCleanup.JobEnd end, ActorRef<Report> replyTo) implements Command {
-    }
-
-    /** Checkpoint statistics at the end of a job. */
-    public record Report(CheckpointCounts counts, List<CheckpointStats> history, String latestCompletedPath) {
-    }
-
-    /** Take a savepoint into {@code state.savepoints.dir}; with {@code stop}, the job stops once it completed. */
-    public record TriggerSavepoint(boolean stop) implements Command {
-    }
-
-    /** Asks for a one-line description of the coordinator's state, for diagnosing a stalled job. */
-    public record Describe(ActorRef<String> replyTo) implements Command {
-    }
-
-    private record Tick() implements Command {
-    }
-
-    private record ExpireCheck(long checkpointId) implements Command {
+    private record ExpireCheck(long checkpointId) implements CoordinatorCommand.Internal {
     }
 
     private record StoreLoaded(List<CheckpointEntry> entries, Throwable failure)
-            implements Command {
+            implements CoordinatorCommand.Internal {
     }
 
-    private record MetadataWritten(long checkpointId, String path, Throwable failure) implements Command {
+    private record MetadataWritten(long checkpointId, String path, Throwable failure) implements CoordinatorCommand.Internal {
     }
 
-    private record Stored(CompletionOutcome outcome, Throwable failure) implements Command {
+    private record Stored(CompletionOutcome outcome, Throwable failure) implements CoordinatorCommand.Internal {
     }
 
     private static final Object TICK = "tick";
@@ -162,8 +126,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     private final Settings settings;
     private final RuntimeServices services;
     private final ActorRef<CompletedCheckpointStore.Command> store;
-    private final ActorRef<JobMaster.Command> master;
-    private final TimerScheduler<Command> timers;
+    private final ActorRef<MasterCommand> master;
+    private final TimerScheduler<CoordinatorCommand> timers;
     private final ActorRef<Done> storedAdapter;
     /** Completions sent to the store, oldest first, waiting for its Done. */
     private final java.util.ArrayDeque<CompletionOutcome> awaitingStore = new java.util.ArrayDeque<>();
@@ -171,7 +135,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     private int attempt = -1;
     private boolean suspended = true;
     private boolean ended;
-    private Map<TaskKey, ActorRef<TaskActor.Command>> tasks = Map.of();
+    private Map<TaskKey, ActorRef<TaskCommand>> tasks = Map.of();
     private Set<TaskKey> sources = Set.of();
     private final Set<TaskKey> exhaustedSources = new HashSet<>();
     /** Sources of a newer attempt that reported exhaustion before that attempt's Deployed arrived. */
@@ -192,9 +156,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     /** Who may delete which file of {@code shared/} (incremental RocksDB checkpoints); null when checkpointing is off. */
     private final SharedStateTracker sharedState;
 
-    private CheckpointCoordinatorActor(ActorContext<Command> context, TimerScheduler<Command> timers, Settings settings,
+    private CheckpointCoordinatorActor(ActorContext<CoordinatorCommand> context, TimerScheduler<CoordinatorCommand> timers, Settings settings,
                                        RuntimeServices services, ActorRef<CompletedCheckpointStore.Command> store,
-                                       ActorRef<JobMaster.Command> master) {
+                                       ActorRef<MasterCommand> master) {
         super(context);
         this.timers = timers;
         this.settings = settings;
@@ -211,15 +175,15 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         store.tell(new CompletedCheckpointStore.GetAll(loaded));
     }
 
-    public static Behavior<Command> create(Settings settings, RuntimeServices services,
+    public static Behavior<CoordinatorCommand> create(Settings settings, RuntimeServices services,
                                            ActorRef<CompletedCheckpointStore.Command> store,
-                                           ActorRef<JobMaster.Command> master) {
+                                           ActorRef<MasterCommand> master) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
                 new CheckpointCoordinatorActor(ctx, timers, settings, services, store, master)));
     }
 
     @Override
-    public Receive<Command> createReceive() {
+    public Receive<CoordinatorCommand> createReceive() {
         return newReceiveBuilder()
                 .onMessage(StoreLoaded.class, this::onStoreLoaded)
                 .onMessage(Deployed.class, this::onDeployed)
@@ -233,7 +197,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 .onMessage(SourceExhausted.class, this::onSourceExhausted)
                 .onMessage(GetRetained.class, this::onGetRetained)
                 .onMessage(JobEnded.class, this::onJobEnded)
-                .onMessage(Describe.class, this::onDescribe)
+                .onMessage(DescribeCoordinator.class, this::onDescribe)
                 .onMessage(TriggerSavepoint.class, this::onTriggerSavepoint)
                 .build();
     }
@@ -248,9 +212,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     // ---------------------------------------------------------------- start-up and deployment
 
-    private Behavior<Command> onStoreLoaded(StoreLoaded loaded) {
+    private Behavior<CoordinatorCommand> onStoreLoaded(StoreLoaded loaded) {
         if (loaded.failure() != null) {
-            master.tell(new JobMaster.CoordinatorReady(settings.incarnation(), List.of(),
+            master.tell(new CoordinatorReady(settings.incarnation(), List.of(),
                     "cannot read the completed-checkpoint store: " + loaded.failure().getMessage()));
             return this;
         }
@@ -275,7 +239,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         List<CompletedCheckpoint> newestFirst = new ArrayList<>(enabled() ? core.retainedCheckpoints() : recovered);
         java.util.Collections.reverse(newestFirst);
-        master.tell(new JobMaster.CoordinatorReady(settings.incarnation(), newestFirst, null));
+        master.tell(new CoordinatorReady(settings.incarnation(), newestFirst, null));
         return this;
     }
 
@@ -289,7 +253,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return all;
     }
 
-    private Behavior<Command> onDeployed(Deployed deployed) {
+    private Behavior<CoordinatorCommand> onDeployed(Deployed deployed) {
         attempt = deployed.attempt();
         tasks = Map.copyOf(deployed.tasks());
         sources = Set.copyOf(deployed.sources());
@@ -313,7 +277,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return this;
     }
 
-    private Behavior<Command> onSuspend(Suspend suspend) {
+    private Behavior<CoordinatorCommand> onSuspend(Suspend suspend) {
         suspended = true;
         timers.cancel(TICK);
         if (enabled()) {
@@ -327,7 +291,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     // ---------------------------------------------------------------- triggering
 
-    private Behavior<Command> onTick(Tick tick) {
+    private Behavior<CoordinatorCommand> onTick(Tick tick) {
         if (suspended || ended || !enabled() || finalCompleted) {
             return this;
         }
@@ -347,7 +311,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             }
             record("checkpoint-triggered", id, pending.kind().name().toLowerCase());
             for (TaskKey source : new java.util.TreeSet<>(sources)) {
-                tasks.get(source).tell(new TaskActor.TriggerCheckpoint(id, pending.triggerTimestamp(), null));
+                tasks.get(source).tell(new TriggerCheckpoint(id, pending.triggerTimestamp(), null));
             }
             timers.startSingleTimer("expire-" + id, new ExpireCheck(id), Duration.ofMillis(settings.core().timeoutMs()));
             if (!finalCheckpoint) {
@@ -360,12 +324,12 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return this;
     }
 
-    private Behavior<Command> onTriggerSavepoint(TriggerSavepoint trigger) {
+    private Behavior<CoordinatorCommand> onTriggerSavepoint(TriggerSavepoint trigger) {
         if (suspended || ended || !enabled()) {
             return this;
         }
         if (settings.savepointsDirectory() == null) {
-            master.tell(new JobMaster.CheckpointFailureLimitExceeded("cannot take a savepoint: "
+            master.tell(new CheckpointFailureLimitExceeded("cannot take a savepoint: "
                     + "state.savepoints.dir (execution.checkpointing.savepoint-dir) is not configured"));
             return this;
         }
@@ -391,7 +355,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         record("savepoint-triggered", id, trigger.stop() ? "stop-with-savepoint" : null);
         for (TaskKey source : new java.util.TreeSet<>(sources)) {
-            tasks.get(source).tell(new TaskActor.TriggerCheckpoint(id, triggered.checkpoint().triggerTimestamp(),
+            tasks.get(source).tell(new TriggerCheckpoint(id, triggered.checkpoint().triggerTimestamp(),
                     dir.toString()));
         }
         timers.startSingleTimer("expire-" + id, new ExpireCheck(id), Duration.ofMillis(settings.core().timeoutMs()));
@@ -402,7 +366,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         timers.startSingleTimer(TICK, new Tick(), Duration.ofMillis(delayMs));
     }
 
-    private Behavior<Command> onSourceExhausted(SourceExhausted exhausted) {
+    private Behavior<CoordinatorCommand> onSourceExhausted(SourceExhausted exhausted) {
         if (exhausted.attempt() > attempt) {
             // the source's message overtook its attempt's Deployed (they come from different senders)
             earlyExhausted.computeIfAbsent(exhausted.attempt(), a -> new HashSet<>()).add(exhausted.task());
@@ -420,7 +384,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     // ---------------------------------------------------------------- acknowledgements
 
-    private Behavior<Command> onAcknowledge(Acknowledge ack) {
+    private Behavior<CoordinatorCommand> onAcknowledge(Acknowledge ack) {
         if (!enabled()) {
             return this;
         }
@@ -479,7 +443,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                 settings.retention().name(), operators);
     }
 
-    private Behavior<Command> onMetadataWritten(MetadataWritten written) {
+    private Behavior<CoordinatorCommand> onMetadataWritten(MetadataWritten written) {
         long now = services.clock().millis();
         if (ended || suspended) {
             return this;
@@ -529,9 +493,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return this;
     }
 
-    private Behavior<Command> onStored(Stored stored) {
+    private Behavior<CoordinatorCommand> onStored(Stored stored) {
         if (stored.failure() != null) {
-            master.tell(new JobMaster.CheckpointFailureLimitExceeded(
+            master.tell(new CheckpointFailureLimitExceeded(
                     "cannot record completed checkpoint in the store: " + stored.failure().getMessage()));
             return this;
         }
@@ -546,9 +510,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
         if (!suspended && !ended) {
             record("checkpoint-stored", completed.checkpointId(), null);
-            master.tell(new JobMaster.CheckpointCompletedNotice(completed.checkpointId()));
-            for (ActorRef<TaskActor.Command> task : sortedTasks()) {
-                task.tell(new TaskActor.NotifyComplete(completed.checkpointId()));
+            master.tell(new CheckpointCompletedNotice(completed.checkpointId()));
+            for (ActorRef<TaskCommand> task : sortedTasks()) {
+                task.tell(new NotifyComplete(completed.checkpointId()));
             }
         }
         discardSubsumed(stored.outcome());
@@ -557,7 +521,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
             finalCompleted = true;
             timers.cancel(TICK);
             for (TaskKey source : new java.util.TreeSet<>(sources)) {
-                tasks.get(source).tell(new TaskActor.FinishInput());
+                tasks.get(source).tell(new FinishInput());
             }
         } else {
             rescheduleAfterCheckpointEnded();
@@ -569,15 +533,15 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
      * A savepoint completed: it belongs to the user, so it is neither recorded in the store nor ever
      * deleted. The tasks are notified (sinks commit what it covers); the master learns its path.
      */
-    private Behavior<Command> onSavepointCompleted(CompletedCheckpoint savepoint) {
+    private Behavior<CoordinatorCommand> onSavepointCompleted(CompletedCheckpoint savepoint) {
         savepointDirs.remove(savepoint.checkpointId());
         sharedState.pendingEnded(savepoint.checkpointId());
         boolean stop = stopWithSavepoint.remove(savepoint.checkpointId());
         record("savepoint-completed", savepoint.checkpointId(), null);
-        for (ActorRef<TaskActor.Command> task : sortedTasks()) {
-            task.tell(new TaskActor.NotifyComplete(savepoint.checkpointId()));
+        for (ActorRef<TaskCommand> task : sortedTasks()) {
+            task.tell(new NotifyComplete(savepoint.checkpointId()));
         }
-        master.tell(new JobMaster.SavepointCompleted(savepoint.checkpointId(), savepoint.metadataPath(), stop));
+        master.tell(new SavepointCompleted(savepoint.checkpointId(), savepoint.metadataPath(), stop));
         return this;
     }
 
@@ -651,7 +615,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     // ---------------------------------------------------------------- aborts
 
-    private Behavior<Command> onDecline(Decline decline) {
+    private Behavior<CoordinatorCommand> onDecline(Decline decline) {
         if (decline.attempt() != attempt || !enabled()) {
             return this;
         }
@@ -660,7 +624,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         return this;
     }
 
-    private Behavior<Command> onExpireCheck(ExpireCheck check) {
+    private Behavior<CoordinatorCommand> onExpireCheck(ExpireCheck check) {
         if (!enabled() || ended) {
             return this;
         }
@@ -674,12 +638,12 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         timers.cancel("expire-" + aborted.checkpointId());
         record("checkpoint-aborted", aborted.checkpointId(), aborted.reason() + (aborted.message() == null ? ""
                 : ": " + aborted.message()));
-        for (ActorRef<TaskActor.Command> task : sortedTasks()) {
-            task.tell(new TaskActor.NotifyAborted(aborted.checkpointId()));
+        for (ActorRef<TaskCommand> task : sortedTasks()) {
+            task.tell(new NotifyAborted(aborted.checkpointId()));
         }
         discard(aborted.checkpointId());
         if (core.tolerableFailuresExceeded()) {
-            master.tell(new JobMaster.CheckpointFailureLimitExceeded("Exceeded checkpoint tolerable failure threshold ("
+            master.tell(new CheckpointFailureLimitExceeded("Exceeded checkpoint tolerable failure threshold ("
                     + settings.core().tolerableFailedCheckpoints() + "): checkpoint " + aborted.checkpointId()
                     + " failed: " + aborted.reason() + (aborted.message() == null ? "" : " (" + aborted.message() + ")")));
         } else {
@@ -696,7 +660,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                         ? "after writing the metadata of checkpoint " : "before notifying the completion of checkpoint ") + id;
                 services.recordFault("coordinator", EventTypes.FAULT_FIRED, attempt, id, f.faultIndex(), message);
                 timers.cancelAll();
-                master.tell(new JobMaster.CoordinatorCrashed(f.faultIndex(), message));
+                master.tell(new CoordinatorCrashed(f.faultIndex(), message));
                 return true;
             }
         }
@@ -727,14 +691,14 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
                     + metadata.getParent().relativize(target)) + " of completed checkpoint " + c.checkpointId()
                     + (data && target.equals(metadata) ? " (the targeted state has no file of its own: it is inline)" : "");
             services.recordFault("coordinator", EventTypes.FAULT_FIRED, attempt, c.checkpointId(), f.faultIndex(), what);
-            master.tell(new JobMaster.CheckpointDamaged(f.faultIndex(), "injected storage fault " + f.faultIndex() + ": " + what));
+            master.tell(new CheckpointDamaged(f.faultIndex(), "injected storage fault " + f.faultIndex() + ": " + what));
             return true;
         }
         return false;
     }
 
     /** Tasks in a fixed order, so that deterministic runs send notifications in the same order. */
-    private List<ActorRef<TaskActor.Command>> sortedTasks() {
+    private List<ActorRef<TaskCommand>> sortedTasks() {
         return new TreeMap<>(tasks).values().stream().toList();
     }
 
@@ -763,7 +727,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
         }
     }
 
-    private Behavior<Command> onDescribe(Describe describe) {
+    private Behavior<CoordinatorCommand> onDescribe(DescribeCoordinator describe) {
         String pending = !enabled() ? "checkpointing off" : core.pendingCheckpoints().stream()
                 .map(p -> p.checkpointId() + " (" + p.kind() + ", waiting for " + p.notYetAcknowledged() + ")")
                 .toList().toString();
@@ -775,7 +739,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
 
     // ---------------------------------------------------------------- queries and the end
 
-    private Behavior<Command> onGetRetained(GetRetained get) {
+    private Behavior<CoordinatorCommand> onGetRetained(GetRetained get) {
         List<CompletedCheckpoint> retained = new ArrayList<>(enabled() ? core.retainedCheckpoints() : List.of());
         java.util.Collections.reverse(retained);
         get.replyTo().tell(new RetainedCheckpoints(retained));
@@ -783,7 +747,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Checkpoin
     }
 
 
-    private Behavior<Command> onJobEnded(JobEnded end) {
+    private Behavior<CoordinatorCommand> onJobEnded(JobEnded end) {
         ended = true;
         suspended = true;
         timers.cancelAll();

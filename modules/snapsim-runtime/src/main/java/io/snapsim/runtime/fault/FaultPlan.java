@@ -1,7 +1,7 @@
 package io.snapsim.runtime.fault;
 
 import io.snapsim.core.sim.Faults;
-import io.snapsim.runtime.task.ArmedFault;
+import io.snapsim.runtime.fault.ArmedFault;
 import java.util.List;
 
 /**

@@ -3,18 +3,49 @@ package io.snapsim.runtime.job;
 import io.snapsim.core.api.ExternalizedCheckpointCleanup.JobEnd;
 import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.graph.JobGraph.ResolvedNode;
+import io.snapsim.core.history.EventTypes;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
-import io.snapsim.core.history.EventTypes;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
-import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor.TaskKey;
+import io.snapsim.runtime.fault.ArmedFault;
+import io.snapsim.runtime.plan.JobPlan;
+import io.snapsim.runtime.protocol.CoordinatorCommand;
+import io.snapsim.runtime.protocol.JobControl.Cancel;
+import io.snapsim.runtime.protocol.JobControl.Diagnose;
+import io.snapsim.runtime.protocol.JobControl.TriggerSavepointNow;
+import io.snapsim.runtime.protocol.MasterCommand;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointCompletedNotice;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointDamaged;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointFailureLimitExceeded;
+import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorCrashed;
+import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorReady;
+import io.snapsim.runtime.protocol.MasterCoordination.Deployed;
+import io.snapsim.runtime.protocol.MasterCoordination.DescribeCoordinator;
+import io.snapsim.runtime.protocol.MasterCoordination.GetRetained;
+import io.snapsim.runtime.protocol.MasterCoordination.JobEnded;
+import io.snapsim.runtime.protocol.MasterCoordination.Report;
+import io.snapsim.runtime.protocol.MasterCoordination.RetainedCheckpoints;
+import io.snapsim.runtime.protocol.MasterCoordination.SavepointCompleted;
+import io.snapsim.runtime.protocol.MasterCoordination.Suspend;
+import io.snapsim.runtime.protocol.MasterCoordination.TriggerSavepoint;
+import io.snapsim.runtime.protocol.TaskCommand;
+import io.snapsim.runtime.protocol.TaskKey;
+import io.snapsim.runtime.protocol.TaskLifecycle.DescribeTask;
+import io.snapsim.runtime.protocol.TaskLifecycle.InputSender;
+import io.snapsim.runtime.protocol.TaskLifecycle.OutputTarget;
+import io.snapsim.runtime.protocol.TaskLifecycle.Start;
+import io.snapsim.runtime.protocol.TaskLifecycle.StopGracefully;
+import io.snapsim.runtime.protocol.TaskLifecycle.TaskFailed;
+import io.snapsim.runtime.protocol.TaskLifecycle.TaskFinished;
+import io.snapsim.runtime.protocol.TaskLifecycle.TaskStopped;
+import io.snapsim.runtime.protocol.TaskLifecycle.Wire;
+import io.snapsim.runtime.services.RuntimeServices;
 import io.snapsim.runtime.store.CompletedCheckpointStore;
 import io.snapsim.runtime.store.JournalSettings;
-import io.snapsim.runtime.task.ArmedFault;
 import io.snapsim.runtime.task.TaskActor;
 import io.snapsim.runtime.task.TaskRestore;
 import io.snapsim.runtime.task.TaskSpec;
@@ -46,88 +77,30 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * latest completed checkpoint. At the end it applies the retention policy (through the
  * coordinator) and completes the job's result.
  */
-public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
+public final class JobMaster extends AbstractBehavior<MasterCommand> {
 
-    /** Messages the job master understands. */
-    public sealed interface Command {
+    private record PlannedCancel() implements MasterCommand.Internal {
     }
 
-    /** Coordinator {@code incarnation} has read its store; {@code error} is non-null when it could not. */
-    public record CoordinatorReady(int incarnation, List<CompletedCheckpoint> retainedNewestFirst, String error)
-            implements Command {
+    private record PlannedSavepoint() implements MasterCommand.Internal {
     }
 
-    public record TaskFailed(int attempt, TaskKey task, String message, int faultIndex) implements Command {
-    }
-
-    public record TaskFinished(int attempt, TaskKey task,
-                               SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalKeyedState,
-                               long sourceRecords, long sinkRecords, long recordsSent) implements Command {
-    }
-
-    /** Too many checkpoints failed in a row: the job fails over as after a task failure. */
-    public record CheckpointFailureLimitExceeded(String message) implements Command {
-    }
-
-    /** Cancel the job: stop all tasks and apply the retention policy for cancellation. */
-    public record Cancel() implements Command {
-    }
-
-    /** A fault of the plan fired (reported for the run's summary). */
-    public record FaultFired(int faultIndex, String description) {
-    }
-
-    /** Collects a description of every task and the coordinator, for diagnosing a stalled job. */
-    public record Diagnose(ActorRef<String> replyTo) implements Command {
-    }
-
-    /** The coordinator crashed on purpose (a planned fault): restart it and fail the job over. */
-    public record CoordinatorCrashed(int faultIndex, String message) implements Command {
-    }
-
-    /** The coordinator recorded a completed checkpoint (for planned cancellations after n checkpoints). */
-    public record CheckpointCompletedNotice(long checkpointId) implements Command {
-    }
-
-    private record PlannedCancel() implements Command {
-    }
-
-    private record PlannedSavepoint() implements Command {
-    }
-
-    /** Take a savepoint now (the Java API's {@code RunningJob.triggerSavepoint}); {@code stop}: stop-with-savepoint. */
-    public record TriggerSavepointNow(boolean stop) implements Command {
-    }
-
-    /** A task stopped after stop-with-savepoint. */
-    public record TaskStopped(int attempt, TaskKey task) implements Command {
-    }
-
-    /** A savepoint completed at {@code metadataPath}; with {@code stop} the job stops now. */
-    public record SavepointCompleted(long checkpointId, String metadataPath, boolean stop) implements Command {
-    }
-
-    /** A planned fault damaged a completed checkpoint: fail the job over so that it must restore. */
-    public record CheckpointDamaged(int faultIndex, String message) implements Command {
-    }
-
-    private record JournalReady(Throwable failure) implements Command {
+    private record JournalReady(Throwable failure) implements MasterCommand.Internal {
     }
 
     /** A task actor of some attempt has stopped (its last words, such as its record counts, are in the history). */
-    private record TaskTerminated() implements Command {
+    private record TaskTerminated() implements MasterCommand.Internal {
     }
 
     /** The restart delay after a failover passed; {@code timer} names the restart it belongs to. */
-    private record Redeploy(long timer) implements Command {
+    private record Redeploy(long timer) implements MasterCommand.Internal {
     }
 
     /** The coordinator's answer to {@code request}: the checkpoints to restore from. */
-    private record RestoreFrom(long request, List<CompletedCheckpoint> retainedNewestFirst) implements Command {
+    private record RestoreFrom(long request, List<CompletedCheckpoint> retainedNewestFirst) implements MasterCommand.Internal {
     }
 
-    private record Ended(JobStatus status, String failure, CheckpointCoordinatorActor.Report report)
-            implements Command {
+    private record Ended(JobStatus status, String failure, Report report) implements MasterCommand.Internal {
     }
 
     private final JobPlan plan;
@@ -135,17 +108,17 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private final RuntimeServices services;
     private final CompletableFuture<JobResult> result;
     private final Consumer<String> events;
-    private final TimerScheduler<Command> timers;
+    private final TimerScheduler<MasterCommand> timers;
     private final FsCheckpointStorage storage;
     private final RestartStrategy restartStrategy;
-    private ActorRef<CheckpointCoordinatorActor.Command> coordinator;
+    private ActorRef<CoordinatorCommand> coordinator;
     private ActorRef<CompletedCheckpointStore.Command> store;
     private long completedCheckpoints;
     private String savepointPath;
     private boolean stopping;
     private final Set<TaskKey> stoppedTasks = new HashSet<>();
     private final Set<Integer> firedFaults = new HashSet<>();
-    private final Map<TaskKey, ActorRef<TaskActor.Command>> tasks = new LinkedHashMap<>();
+    private final Map<TaskKey, ActorRef<TaskCommand>> tasks = new LinkedHashMap<>();
     private final Set<TaskKey> finishedTasks = new HashSet<>();
     private final SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
     private final long startMillis;
@@ -160,7 +133,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     private long sinkRecords;
     private boolean ending;
 
-    private JobMaster(ActorContext<Command> context, TimerScheduler<Command> timers, JobPlan plan,
+    private JobMaster(ActorContext<MasterCommand> context, TimerScheduler<MasterCommand> timers, JobPlan plan,
                       JobRunSettings settings, RuntimeServices services, CompletableFuture<JobResult> result,
                       Consumer<String> events) {
         super(context);
@@ -181,7 +154,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         context.pipeToSelf(JournalSettings.prepare(context.getSystem()), (done, err) -> new JournalReady(err));
     }
 
-    private Behavior<Command> onJournalReady(JournalReady ready) {
+    private Behavior<MasterCommand> onJournalReady(JournalReady ready) {
         if (ready.failure() != null) {
             result.complete(endedBeforeStart(JobStatus.FAILED, "cannot open the checkpoint store's journal: " + ready.failure()));
             return Behaviors.stopped();
@@ -195,7 +168,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
      * store then recovers the completed checkpoints from its journal, which outlives the crash).
      */
     private void startCoordinator() {
-        ActorContext<Command> context = getContext();
+        ActorContext<MasterCommand> context = getContext();
         int incarnation = deployments.coordinatorStarting();
         ActorRef<CompletedCheckpointStore.Command> newStore = context.spawn(
                 CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints-" + incarnation);
@@ -223,7 +196,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return claimed ? settings.recoveryPath() : null;
     }
 
-    private Behavior<Command> onCoordinatorCrashed(CoordinatorCrashed crashed) {
+    private Behavior<MasterCommand> onCoordinatorCrashed(CoordinatorCrashed crashed) {
         if (ending) {
             return this;
         }
@@ -238,23 +211,23 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
-    private Behavior<Command> onPlannedSavepoint(PlannedSavepoint planned) {
+    private Behavior<MasterCommand> onPlannedSavepoint(PlannedSavepoint planned) {
         if (!ending && coordinator != null) {
             services.recordFault("master", EventTypes.FAULT_FIRED, deployments.attempt(), -1, settings.faultPlan().savepointIndex(),
                     "savepoint triggered as planned" + (settings.faultPlan().savepoint().stop() ? " (stop-with-savepoint)" : ""));
-            coordinator.tell(new CheckpointCoordinatorActor.TriggerSavepoint(settings.faultPlan().savepoint().stop()));
+            coordinator.tell(new TriggerSavepoint(settings.faultPlan().savepoint().stop()));
         }
         return this;
     }
 
-    private Behavior<Command> onTriggerSavepointNow(TriggerSavepointNow trigger) {
+    private Behavior<MasterCommand> onTriggerSavepointNow(TriggerSavepointNow trigger) {
         if (!ending && coordinator != null) {
-            coordinator.tell(new CheckpointCoordinatorActor.TriggerSavepoint(trigger.stop()));
+            coordinator.tell(new TriggerSavepoint(trigger.stop()));
         }
         return this;
     }
 
-    private Behavior<Command> onSavepointCompleted(SavepointCompleted done) {
+    private Behavior<MasterCommand> onSavepointCompleted(SavepointCompleted done) {
         savepointPath = done.metadataPath();
         event("savepoint", done.checkpointId(), "savepoint " + done.checkpointId() + " completed: " + done.metadataPath());
         if (done.stop() && !ending) {
@@ -263,14 +236,14 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             stoppedTasks.clear();
             // a message, not context.stop: each task first handles the savepoint's completion notice
             // already in its mailbox, so the sinks commit what the savepoint covers
-            for (ActorRef<TaskActor.Command> task : tasks.values()) {
-                task.tell(new TaskActor.StopGracefully(deployments.attempt()));
+            for (ActorRef<TaskCommand> task : tasks.values()) {
+                task.tell(new StopGracefully(deployments.attempt()));
             }
         }
         return this;
     }
 
-    private Behavior<Command> onTaskStopped(TaskStopped stopped) {
+    private Behavior<MasterCommand> onTaskStopped(TaskStopped stopped) {
         if (!stopping || !deployments.isRunning(stopped.attempt()) || ending) {
             return this;
         }
@@ -282,7 +255,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
-    private Behavior<Command> onCheckpointCompletedNotice(CheckpointCompletedNotice notice) {
+    private Behavior<MasterCommand> onCheckpointCompletedNotice(CheckpointCompletedNotice notice) {
         completedCheckpoints++;
         var savepoint = settings.faultPlan().savepoint();
         if (savepoint != null && savepoint.afterCheckpoints() != null && completedCheckpoints == savepoint.afterCheckpoints()) {
@@ -295,7 +268,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
-    private Behavior<Command> onCheckpointDamaged(CheckpointDamaged damaged) {
+    private Behavior<MasterCommand> onCheckpointDamaged(CheckpointDamaged damaged) {
         if (ending) {
             return this;
         }
@@ -309,14 +282,14 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 List.of(), new TreeMap<>(), null, 0, settings.restoredFrom());
     }
 
-    public static Behavior<Command> create(JobPlan plan, JobRunSettings settings, RuntimeServices services,
+    public static Behavior<MasterCommand> create(JobPlan plan, JobRunSettings settings, RuntimeServices services,
                                            CompletableFuture<JobResult> result, Consumer<String> events) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
                 new JobMaster(ctx, timers, plan, settings, services, result, events)));
     }
 
     @Override
-    public Receive<Command> createReceive() {
+    public Receive<MasterCommand> createReceive() {
         return newReceiveBuilder()
                 .onMessage(JournalReady.class, this::onJournalReady)
                 .onMessage(CoordinatorReady.class, this::onCoordinatorReady)
@@ -340,7 +313,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 .build();
     }
 
-    private Behavior<Command> onCoordinatorReady(CoordinatorReady ready) {
+    private Behavior<MasterCommand> onCoordinatorReady(CoordinatorReady ready) {
         if (ending) {
             return this;
         }
@@ -370,16 +343,16 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     /** Does what the deployment planner decided. */
-    private Behavior<Command> perform(Deployments.Step step) {
+    private Behavior<MasterCommand> perform(Deployments.Step step) {
         if (step instanceof Deployments.Deploy deploy) {
             return deployFromRetained(deploy.attempt(), deploy.retainedNewestFirst());
         }
         if (step instanceof Deployments.AskRetained ask) {
             // a message adapter, not an ask: an ask's callbacks may run on a thread of their own
             long request = ask.request();
-            ActorRef<CheckpointCoordinatorActor.RetainedCheckpoints> replyTo = getContext().messageAdapter(
-                    CheckpointCoordinatorActor.RetainedCheckpoints.class, r -> new RestoreFrom(request, r.newestFirst()));
-            coordinator.tell(new CheckpointCoordinatorActor.GetRetained(replyTo));
+            ActorRef<RetainedCheckpoints> replyTo = getContext().messageAdapter(
+                    RetainedCheckpoints.class, r -> new RestoreFrom(request, r.newestFirst()));
+            coordinator.tell(new GetRetained(replyTo));
         }
         return this;
     }
@@ -430,7 +403,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                         settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s),
                         channelFaults(), settings.stateBackend(), settings.incrementalCheckpoints(), settings.jobId(), services, coordinator,
                         getContext().getSelf());
-                ActorRef<TaskActor.Command> task = getContext().spawn(TaskActor.create(spec),
+                ActorRef<TaskCommand> task = getContext().spawn(TaskActor.create(spec),
                         "a" + attempt + "-v" + v.id() + "-" + s);
                 getContext().watchWith(task, new TaskTerminated());
                 liveTaskActors++;
@@ -440,32 +413,32 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
                 }
             }
         }
-        for (Map.Entry<TaskKey, ActorRef<TaskActor.Command>> e : tasks.entrySet()) {
+        for (Map.Entry<TaskKey, ActorRef<TaskCommand>> e : tasks.entrySet()) {
             e.getValue().tell(wiring(e.getKey()));
         }
-        coordinator.tell(new CheckpointCoordinatorActor.Deployed(attempt, Map.copyOf(tasks), sources,
+        coordinator.tell(new Deployed(attempt, Map.copyOf(tasks), sources,
                 metadata == null ? -1 : metadata.checkpointId()));
-        for (ActorRef<TaskActor.Command> t : tasks.values()) {
-            t.tell(new TaskActor.Start());
+        for (ActorRef<TaskCommand> t : tasks.values()) {
+            t.tell(new Start());
         }
     }
 
-    private TaskActor.Wire wiring(TaskKey key) {
-        List<List<TaskActor.OutputTarget>> outputs = new ArrayList<>();
+    private Wire wiring(TaskKey key) {
+        List<List<OutputTarget>> outputs = new ArrayList<>();
         for (JobPlan.Edge e : plan.outputsOf(key.vertex())) {
-            List<TaskActor.OutputTarget> targets = new ArrayList<>();
+            List<OutputTarget> targets = new ArrayList<>();
             for (int target : plan.targetsOf(e, key.subtask())) {
-                targets.add(new TaskActor.OutputTarget(tasks.get(new TaskKey(e.to(), target)),
+                targets.add(new OutputTarget(tasks.get(new TaskKey(e.to(), target)),
                         plan.channelIndexAtReceiver(e, key.subtask(), target)));
             }
             outputs.add(targets);
         }
-        List<TaskActor.InputSender> inputs = new ArrayList<>();
+        List<InputSender> inputs = new ArrayList<>();
         for (JobPlan.InputChannel c : plan.inputChannels(key.vertex(), key.subtask())) {
             TaskKey upstream = new TaskKey(c.edge().from(), c.upstreamSubtask());
-            inputs.add(new TaskActor.InputSender(tasks.get(upstream), outputIndexAt(upstream, c.edge(), key.subtask())));
+            inputs.add(new InputSender(tasks.get(upstream), outputIndexAt(upstream, c.edge(), key.subtask())));
         }
-        return new TaskActor.Wire(outputs, inputs);
+        return new Wire(outputs, inputs);
     }
 
     /** The flat output-channel index at {@code upstream} of its channel over {@code edge} to {@code targetSubtask}. */
@@ -505,7 +478,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     // ---------------------------------------------------------------- failures and restarts
 
-    private Behavior<Command> onTaskFailed(TaskFailed failed) {
+    private Behavior<MasterCommand> onTaskFailed(TaskFailed failed) {
         if (!deployments.isRunning(failed.attempt()) || ending || stopping) {
             // a failure of an attempt that is already being replaced belongs to the same failover;
             // a planned fault behind it stays armed, so that it still causes a failover of its own
@@ -517,18 +490,18 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return failOver(failed.message(), failed.faultIndex());
     }
 
-    private Behavior<Command> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
+    private Behavior<MasterCommand> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
         return ending || deployments.pending() ? this : failOver(exceeded.message(), -1);
     }
 
     /** Fails the job over after {@code cause}; {@code faultIndex} is the planned fault behind it, or -1. */
-    private Behavior<Command> failOver(String cause, int faultIndex) {
+    private Behavior<MasterCommand> failOver(String cause, int faultIndex) {
         int attempt = deployments.attempt();
         String text = "failure in attempt " + attempt + ": " + cause;
         services.recordFault("master", EventTypes.FAILOVER, attempt, -1, faultIndex, text);
         events.accept(text);
         stopTasks();
-        coordinator.tell(new CheckpointCoordinatorActor.Suspend(attempt));
+        coordinator.tell(new Suspend(attempt));
         OptionalLong delay = restartStrategy.onFailure(services.clock().millis());
         if (delay.isEmpty()) {
             return endJob(JobStatus.FAILED, "Recovery is suppressed by " + restartStrategy.describe()
@@ -540,11 +513,11 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
-    private Behavior<Command> onRedeploy(Redeploy redeploy) {
+    private Behavior<MasterCommand> onRedeploy(Redeploy redeploy) {
         return ending ? this : perform(deployments.restartDue(redeploy.timer()));
     }
 
-    private Behavior<Command> onRestoreFrom(RestoreFrom restore) {
+    private Behavior<MasterCommand> onRestoreFrom(RestoreFrom restore) {
         return ending ? this : perform(deployments.retained(restore.request(), restore.retainedNewestFirst()));
     }
 
@@ -554,7 +527,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
      * if every retained checkpoint is damaged the job fails with the reasons. With none retained the
      * job starts from the recovery path ({@code run -s}) or from scratch.
      */
-    private Behavior<Command> deployFromRetained(int newAttempt, List<CompletedCheckpoint> newestFirst) {
+    private Behavior<MasterCommand> deployFromRetained(int newAttempt, List<CompletedCheckpoint> newestFirst) {
         List<String> damaged = new ArrayList<>();
         for (CompletedCheckpoint c : newestFirst) {
             Path metadataFile = Path.of(c.metadataPath());
@@ -585,17 +558,17 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         events.accept(text);
     }
 
-    private Behavior<Command> onDiagnose(Diagnose diagnose) {
+    private Behavior<MasterCommand> onDiagnose(Diagnose diagnose) {
         List<java.util.concurrent.CompletionStage<String>> parts = new ArrayList<>();
         var scheduler = getContext().getSystem().scheduler();
-        for (ActorRef<TaskActor.Command> t : tasks.values()) {
-            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<TaskActor.Command, String>ask(t,
-                    TaskActor.Describe::new, Duration.ofSeconds(2), scheduler)
+        for (ActorRef<TaskCommand> t : tasks.values()) {
+            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<TaskCommand, String>ask(t,
+                    DescribeTask::new, Duration.ofSeconds(2), scheduler)
                     .exceptionally(e -> t.path().name() + ": no answer (" + e.getClass().getSimpleName() + ")"));
         }
         if (coordinator != null) {
-            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<CheckpointCoordinatorActor.Command, String>ask(
-                    coordinator, CheckpointCoordinatorActor.Describe::new, Duration.ofSeconds(2), scheduler)
+            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<CoordinatorCommand, String>ask(
+                    coordinator, DescribeCoordinator::new, Duration.ofSeconds(2), scheduler)
                     .exceptionally(e -> "coordinator: no answer"));
         }
         String head = "attempt " + deployments.attempt() + " (" + deployments + "), finished tasks "
@@ -608,7 +581,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
     }
 
     private void stopTasks() {
-        for (ActorRef<TaskActor.Command> t : tasks.values()) {
+        for (ActorRef<TaskCommand> t : tasks.values()) {
             getContext().stop(t);
         }
         tasks.clear();
@@ -616,7 +589,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
 
     // ---------------------------------------------------------------- the end
 
-    private Behavior<Command> onTaskFinished(TaskFinished finished) {
+    private Behavior<MasterCommand> onTaskFinished(TaskFinished finished) {
         if (!deployments.isRunning(finished.attempt()) || ending) {
             return this;
         }
@@ -636,7 +609,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return this;
     }
 
-    private Behavior<Command> onPlannedCancel(PlannedCancel planned) {
+    private Behavior<MasterCommand> onPlannedCancel(PlannedCancel planned) {
         if (!ending) {
             services.recordFault("master", EventTypes.FAULT_FIRED, deployments.attempt(), -1, settings.faultPlan().cancelIndex(),
                     "cancel as planned after " + completedCheckpoints + " completed checkpoint(s)");
@@ -644,7 +617,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return onCancel(new Cancel());
     }
 
-    private Behavior<Command> onCancel(Cancel cancel) {
+    private Behavior<MasterCommand> onCancel(Cancel cancel) {
         if (ending) {
             return this;
         }
@@ -653,7 +626,7 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
         return endJob(JobStatus.CANCELED, null);
     }
 
-    private Behavior<Command> endJob(JobStatus status, String failure) {
+    private Behavior<MasterCommand> endJob(JobStatus status, String failure) {
         ending = true;
         timers.cancelAll();
         if (coordinator == null) {
@@ -665,25 +638,25 @@ public final class JobMaster extends AbstractBehavior<JobMaster.Command> {
             case FAILED -> JobEnd.FAILED;
             case CANCELED -> JobEnd.CANCELED;
         };
-        ActorRef<CheckpointCoordinatorActor.Report> replyTo = getContext().messageAdapter(
-                CheckpointCoordinatorActor.Report.class, report -> new Ended(status, failure, report));
-        coordinator.tell(new CheckpointCoordinatorActor.JobEnded(end, replyTo));
+        ActorRef<Report> replyTo = getContext().messageAdapter(
+                Report.class, report -> new Ended(status, failure, report));
+        coordinator.tell(new JobEnded(end, replyTo));
         return this;
     }
 
     /** The job ended: stop what runs, and complete the result once every task actor has terminated. */
-    private Behavior<Command> onEnded(Ended ended) {
+    private Behavior<MasterCommand> onEnded(Ended ended) {
         stopTasks();
         endedAwaitingTasks = ended;
         return liveTaskActors == 0 ? complete(ended) : this;
     }
 
-    private Behavior<Command> onTaskTerminated(TaskTerminated terminated) {
+    private Behavior<MasterCommand> onTaskTerminated(TaskTerminated terminated) {
         liveTaskActors--;
         return liveTaskActors == 0 && endedAwaitingTasks != null ? complete(endedAwaitingTasks) : this;
     }
 
-    private Behavior<Command> complete(Ended ended) {
+    private Behavior<MasterCommand> complete(Ended ended) {
         services.record("master", "job-" + ended.status().name().toLowerCase(), deployments.attempt(), -1, -1,
                 ended.failure());
         var report = ended.report();

@@ -5,7 +5,7 @@ import io.snapsim.core.api.ExternalizedCheckpointCleanup;
 import io.snapsim.core.checkpoint.CheckpointCoordinatorConfig;
 import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
-import io.snapsim.runtime.task.ArmedFault;
+import io.snapsim.runtime.fault.ArmedFault;
 import java.nio.file.Path;
 import java.util.List;
 

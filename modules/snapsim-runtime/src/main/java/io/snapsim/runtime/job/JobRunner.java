@@ -1,12 +1,17 @@
 package io.snapsim.runtime.job;
 
-import io.snapsim.runtime.task.TaskActor;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.runtime.logging.ActorSystemLogging;
+import io.snapsim.runtime.plan.JobPlan;
+import io.snapsim.runtime.protocol.JobControl;
+import io.snapsim.runtime.protocol.MasterCommand;
+import io.snapsim.runtime.services.RuntimeServices;
+import io.snapsim.runtime.services.SystemClock;
 import io.snapsim.runtime.store.JournalSettings;
+import io.snapsim.runtime.task.TaskActor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +66,7 @@ public final class JobRunner {
         RuntimeServices services = new RuntimeServices(new SystemClock(), io, seeded(seed), history);
         CompletableFuture<JobResult> result = new CompletableFuture<>();
         ActorSystemLogging.bindSlf4j();
-        ActorSystem<JobMaster.Command> system = ActorSystem.create(
+        ActorSystem<MasterCommand> system = ActorSystem.create(
                 JobMaster.create(plan, settings, services, result, events), "job-" + settings.jobId(), config);
         failWhenStopped(system, result);
         CompletableFuture<JobResult> cleanedUp = new CompletableFuture<>();
@@ -155,7 +160,7 @@ public final class JobRunner {
         JobPlan plan = JobPlan.of(RestoreCheck.withSnapshotMaxParallelism(graph, settings.recoveryPath()));
         CompletableFuture<JobResult> result = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicReference<RuntimeServices> services = new java.util.concurrent.atomic.AtomicReference<>();
-        org.apache.pekko.actor.typed.Behavior<JobMaster.Command> guardian =
+        org.apache.pekko.actor.typed.Behavior<MasterCommand> guardian =
                 org.apache.pekko.actor.typed.javadsl.Behaviors.setup(ctx ->
                         JobMaster.create(plan, settings, services.get(), result, events));
         var runtime = io.snapsim.runtime.deterministic.DeterministicRuntime.create("job-" + settings.jobId(), guardian,
@@ -181,10 +186,10 @@ public final class JobRunner {
         return result.isDone() ? java.util.Optional.of(result.join()) : java.util.Optional.empty();
     }
 
-    private static String diagnoseDeterministic(io.snapsim.runtime.deterministic.DeterministicRuntime<JobMaster.Command> runtime) {
+    private static String diagnoseDeterministic(io.snapsim.runtime.deterministic.DeterministicRuntime<MasterCommand> runtime) {
         CompletableFuture<String> answer = new CompletableFuture<>();
         var system = runtime.system();
-        org.apache.pekko.actor.typed.javadsl.AskPattern.<JobMaster.Command, String>ask(system, JobMaster.Diagnose::new,
+        org.apache.pekko.actor.typed.javadsl.AskPattern.<MasterCommand, String>ask(system, JobControl.Diagnose::new,
                 java.time.Duration.ofSeconds(5), system.scheduler()).whenComplete((s, e) -> answer.complete(
                 e == null ? s : "no diagnosis: " + e));
         runtime.runUntil(answer::isDone, runtime.clock().millis() + 10_000, 1_000_000);

@@ -14,7 +14,7 @@ import io.snapsim.core.job.RestoredSnapshot;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.StoragePaths;
 import io.snapsim.core.storage.WritableFolder;
-import io.snapsim.runtime.task.ArmedFault;
+import io.snapsim.runtime.fault.ArmedFault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
+import io.snapsim.runtime.plan.JobPlan;
 import io.snapsim.runtime.task.TaskRestore;
 import java.nio.file.Path;
 import java.util.ArrayList;

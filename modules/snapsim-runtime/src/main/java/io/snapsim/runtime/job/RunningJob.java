@@ -1,6 +1,8 @@
 package io.snapsim.runtime.job;
 
 import io.snapsim.core.job.JobResult;
+import io.snapsim.runtime.protocol.JobControl;
+import io.snapsim.runtime.protocol.MasterCommand;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,10 +12,10 @@ import org.apache.pekko.actor.typed.ActorSystem;
 
 /** A job that was started: it can be cancelled, and its result awaited. Thread-safe. */
 public final class RunningJob {
-    private final ActorSystem<JobMaster.Command> system;
+    private final ActorSystem<MasterCommand> system;
     private final CompletableFuture<JobResult> result;
 
-    RunningJob(ActorSystem<JobMaster.Command> system, CompletableFuture<JobResult> result) {
+    RunningJob(ActorSystem<MasterCommand> system, CompletableFuture<JobResult> result) {
         this.system = system;
         this.result = result;
     }
@@ -25,14 +27,14 @@ public final class RunningJob {
 
     /** Cancels the job: tasks stop, and the retention policy for cancellation is applied. */
     public void cancel() {
-        system.tell(new JobMaster.Cancel());
+        system.tell(new JobControl.Cancel());
     }
 
     /** A description of every task's and the coordinator's state, for diagnosing a job that does not end. */
     public String diagnose() {
         try {
-            return org.apache.pekko.actor.typed.javadsl.AskPattern.<JobMaster.Command, String>ask(system,
-                    JobMaster.Diagnose::new, Duration.ofSeconds(5), system.scheduler()).toCompletableFuture()
+            return org.apache.pekko.actor.typed.javadsl.AskPattern.<MasterCommand, String>ask(system,
+                    JobControl.Diagnose::new, Duration.ofSeconds(5), system.scheduler()).toCompletableFuture()
                     .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             return "no diagnosis: " + e;
@@ -44,7 +46,7 @@ public final class RunningJob {
      * completed (stop-with-savepoint). Its path is reported as a "savepoint" event of the run.
      */
     public void triggerSavepoint(boolean stop) {
-        system.tell(new JobMaster.TriggerSavepointNow(stop));
+        system.tell(new JobControl.TriggerSavepointNow(stop));
     }
 
     public CompletableFuture<JobResult> result() {

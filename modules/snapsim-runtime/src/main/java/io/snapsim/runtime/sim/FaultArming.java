@@ -6,10 +6,10 @@ import io.snapsim.core.sim.CrashFault;
 import io.snapsim.core.sim.FaultSpec;
 import io.snapsim.core.sim.Faults;
 import io.snapsim.core.sim.SimulationSpec;
+import io.snapsim.runtime.fault.ArmedFault;
 import io.snapsim.runtime.fault.ChannelFault;
 import io.snapsim.runtime.fault.CoordinatorFault;
 import io.snapsim.runtime.fault.FaultPlan;
-import io.snapsim.runtime.task.ArmedFault;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,8 @@ package io.snapsim.runtime.task;
 
 import io.snapsim.core.time.Clock;
 import io.snapsim.runtime.fault.ChannelFault;
+import io.snapsim.runtime.protocol.DataPlane;
+import io.snapsim.runtime.protocol.TaskCommand;
 import java.util.ArrayDeque;
 import java.util.function.LongConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -14,7 +16,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * Confined to the owning task.
  */
 final class ChannelFaultState {
-    private record Held(long due, TaskActor.Command message) {
+    private record Held(long due, TaskCommand message) {
     }
 
     private final ChannelFault fault;
@@ -24,7 +26,7 @@ final class ChannelFaultState {
     /** Told once, when the fault first takes effect on this channel (a delay in effect counts). */
     private final Runnable onFirstEffect;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
-    private TaskActor.Command swapped;
+    private TaskCommand swapped;
     private boolean fired;
     private boolean tookEffect;
 
@@ -42,7 +44,7 @@ final class ChannelFaultState {
         }
     }
 
-    void deliver(ActorRef<TaskActor.Command> target, TaskActor.Command message) {
+    void deliver(ActorRef<TaskCommand> target, TaskCommand message) {
         long now = clock.millis();
         if (now < fault.atTime() && held.isEmpty()) {
             target.tell(message);
@@ -52,7 +54,7 @@ final class ChannelFaultState {
             case DELAY -> hold(now + fault.delay(), message);
             case STALL -> hold(Math.max(now, fault.atTime() + fault.delay()), message);
             case DROP -> {
-                if (!fired && message instanceof TaskActor.DataBatch) {
+                if (!fired && message instanceof DataPlane.DataBatch) {
                     fired = true; // the batch is lost
                     tookEffect();
                 } else {
@@ -60,7 +62,7 @@ final class ChannelFaultState {
                 }
             }
             case REORDER -> {
-                if (!fired && swapped == null && message instanceof TaskActor.DataBatch) {
+                if (!fired && swapped == null && message instanceof DataPlane.DataBatch) {
                     swapped = message; // held back: the next message overtakes it
                 } else {
                     target.tell(message);
@@ -75,7 +77,7 @@ final class ChannelFaultState {
         }
     }
 
-    private void hold(long due, TaskActor.Command message) {
+    private void hold(long due, TaskCommand message) {
         tookEffect();
         long fifoDue = held.isEmpty() ? due : Math.max(due, held.peekLast().due());
         boolean wasEmpty = held.isEmpty();
@@ -89,7 +91,7 @@ final class ChannelFaultState {
         return !held.isEmpty() || swapped != null;
     }
 
-    void releaseDue(ActorRef<TaskActor.Command> target) {
+    void releaseDue(ActorRef<TaskCommand> target) {
         long now = clock.millis();
         while (!held.isEmpty() && held.peekFirst().due() <= now) {
             target.tell(held.pollFirst().message());

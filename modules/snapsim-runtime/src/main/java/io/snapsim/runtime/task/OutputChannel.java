@@ -1,5 +1,8 @@
 package io.snapsim.runtime.task;
 
+import io.snapsim.runtime.protocol.ChannelEvent;
+import io.snapsim.runtime.protocol.DataPlane;
+import io.snapsim.runtime.protocol.TaskCommand;
 import java.util.ArrayDeque;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -10,7 +13,7 @@ import org.apache.pekko.actor.typed.ActorRef;
  * in the order. Confined to the owning task.
  */
 final class OutputChannel {
-    private final ActorRef<TaskActor.Command> target;
+    private final ActorRef<TaskCommand> target;
     private final int channelAtTarget;
     private final int batchSize;
     private final ArrayDeque<Object> unsent = new ArrayDeque<>();
@@ -21,11 +24,11 @@ final class OutputChannel {
     /** The network fault on this channel, or null; with it, messages may be held, delayed, dropped or swapped. */
     private final ChannelFaultState fault;
 
-    OutputChannel(ActorRef<TaskActor.Command> target, int channelAtTarget, int batchSize, int initialCredits) {
+    OutputChannel(ActorRef<TaskCommand> target, int channelAtTarget, int batchSize, int initialCredits) {
         this(target, channelAtTarget, batchSize, initialCredits, null);
     }
 
-    OutputChannel(ActorRef<TaskActor.Command> target, int channelAtTarget, int batchSize, int initialCredits,
+    OutputChannel(ActorRef<TaskCommand> target, int channelAtTarget, int batchSize, int initialCredits,
                   ChannelFaultState fault) {
         this.target = target;
         this.channelAtTarget = channelAtTarget;
@@ -86,7 +89,7 @@ final class OutputChannel {
         return recordsSent;
     }
 
-    private void deliver(TaskActor.Command message) {
+    private void deliver(TaskCommand message) {
         if (fault == null) {
             target.tell(message);
         } else {
@@ -95,7 +98,7 @@ final class OutputChannel {
     }
 
     private void seal() {
-        unsent.addLast(new TaskActor.DataBatch(channelAtTarget, buffer, size));
+        unsent.addLast(new DataPlane.DataBatch(channelAtTarget, buffer, size));
         recordsSent += size;
         buffer = new Object[batchSize];
         size = 0;
@@ -104,14 +107,14 @@ final class OutputChannel {
     private void trySend() {
         while (!unsent.isEmpty()) {
             Object head = unsent.peekFirst();
-            if (head instanceof TaskActor.DataBatch batch) {
+            if (head instanceof DataPlane.DataBatch batch) {
                 if (credits == 0) {
                     return;
                 }
                 credits--;
                 deliver(batch);
             } else {
-                deliver(new TaskActor.Event(channelAtTarget, (ChannelEvent) head));
+                deliver(new DataPlane.Event(channelAtTarget, (ChannelEvent) head));
             }
             unsent.pollFirst();
         }

@@ -4,6 +4,7 @@ import io.snapsim.core.api.functions.KeySelector;
 import io.snapsim.core.graph.Partitioning;
 import io.snapsim.core.operators.Output;
 import io.snapsim.core.state.KeyGroups;
+import io.snapsim.runtime.protocol.ChannelEvent;
 import java.util.ArrayList;
 import java.util.List;
 

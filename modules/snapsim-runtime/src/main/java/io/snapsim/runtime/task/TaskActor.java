@@ -8,6 +8,7 @@ import io.snapsim.core.barrier.CheckpointController;
 import io.snapsim.core.checkpoint.SubtaskCheckpointMetrics;
 import io.snapsim.core.checkpoint.SubtaskId;
 import io.snapsim.core.graph.JobGraph.ResolvedNode;
+import io.snapsim.core.history.EventTypes;
 import io.snapsim.core.operators.OperatorContext;
 import io.snapsim.core.operators.Output;
 import io.snapsim.core.operators.SourceOperator;
@@ -20,14 +21,33 @@ import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.storage.StateReader;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
-import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
-import io.snapsim.runtime.job.JobMaster;
 import io.snapsim.rocksdb.ClaimMode;
 import io.snapsim.rocksdb.IncrementalStateHandle;
 import io.snapsim.rocksdb.IncrementalUploader;
 import io.snapsim.rocksdb.NativeCheckpointUpload;
 import io.snapsim.rocksdb.RocksDBKeyedStateBackend;
-import io.snapsim.core.history.EventTypes;
+import io.snapsim.runtime.fault.ArmedFault;
+import io.snapsim.runtime.protocol.ChannelEvent;
+import io.snapsim.runtime.protocol.DataPlane.Credit;
+import io.snapsim.runtime.protocol.DataPlane.DataBatch;
+import io.snapsim.runtime.protocol.DataPlane.Event;
+import io.snapsim.runtime.protocol.TaskCommand;
+import io.snapsim.runtime.protocol.TaskCoordination.Acknowledge;
+import io.snapsim.runtime.protocol.TaskCoordination.Decline;
+import io.snapsim.runtime.protocol.TaskCoordination.FinishInput;
+import io.snapsim.runtime.protocol.TaskCoordination.NotifyAborted;
+import io.snapsim.runtime.protocol.TaskCoordination.NotifyComplete;
+import io.snapsim.runtime.protocol.TaskCoordination.SourceExhausted;
+import io.snapsim.runtime.protocol.TaskCoordination.TriggerCheckpoint;
+import io.snapsim.runtime.protocol.TaskKey;
+import io.snapsim.runtime.protocol.TaskLifecycle.DescribeTask;
+import io.snapsim.runtime.protocol.TaskLifecycle.OutputTarget;
+import io.snapsim.runtime.protocol.TaskLifecycle.Start;
+import io.snapsim.runtime.protocol.TaskLifecycle.StopGracefully;
+import io.snapsim.runtime.protocol.TaskLifecycle.TaskFailed;
+import io.snapsim.runtime.protocol.TaskLifecycle.TaskFinished;
+import io.snapsim.runtime.protocol.TaskLifecycle.TaskStopped;
+import io.snapsim.runtime.protocol.TaskLifecycle.Wire;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -54,91 +74,29 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  * alignment and backpressure are real. Any exception fails the task and is reported to the job
  * master, which restarts the job.
  */
-public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
+public final class TaskActor extends AbstractBehavior<TaskCommand> {
 
-    /** Messages a task understands. */
-    public sealed interface Command permits Wire, Start, DataBatch, Event, Credit, TriggerCheckpoint,
-            NotifyComplete, NotifyAborted, FinishInput, Continue, SnapshotWritten, Describe, ReleaseChannel,
-            TimedCrash, StopGracefully {
-    }
-
-    /**
-     * Stop-with-savepoint: stop after everything already in the mailbox (in particular the savepoint's
-     * completion notice, so sinks commit it), then confirm to the master.
-     */
-    public record StopGracefully(int attempt) implements Command {
-    }
-
-    /** Asks for a one-line description of the task's state, for diagnosing a stalled job. */
-    public record Describe(ActorRef<String> replyTo) implements Command {
-    }
-
-    /** The receiving end of each output channel and the sending end of each input channel. */
-    public record Wire(List<List<OutputTarget>> outputsByEdge, List<InputSender> inputs) implements Command {
-    }
-
-    /** A downstream task and the channel index this task has there. */
-    public record OutputTarget(ActorRef<Command> target, int channelAtTarget) {
-    }
-
-    /** An upstream task and the index of the output channel it uses for this task (to return credits). */
-    public record InputSender(ActorRef<Command> sender, int outputChannelAtSender) {
-    }
-
-    /** Restore, open the operators and start processing (sources start emitting). */
-    public record Start() implements Command {
-    }
-
-    /** A batch of records arriving on an input channel. {@code records} is owned by the receiver once sent. */
-    public record DataBatch(int channel, Object[] records, int count) implements Command {
-    }
-
-    /** An in-band event arriving on an input channel. */
-    public record Event(int channel, ChannelEvent event) implements Command {
-    }
-
-    /** The receiver of output channel {@code outputChannel} has room for {@code credits} more batches. */
-    public record Credit(int outputChannel, int credits) implements Command {
-    }
-
-    /**
-     * Sources only: snapshot the positions and emit barrier {@code checkpointId}; a savepoint when
-     * {@code savepointDir} is set (state goes there, with handles relative to it).
-     */
-    public record TriggerCheckpoint(long checkpointId, long timestamp, String savepointDir) implements Command {
-    }
-
-    public record NotifyComplete(long checkpointId) implements Command {
-    }
-
-    public record NotifyAborted(long checkpointId) implements Command {
-    }
-
-    /** Sources only: the final checkpoint completed; send end of partition downstream. */
-    public record FinishInput() implements Command {
-    }
-
-    private record Continue() implements Command {
+    private record Continue() implements TaskCommand.Internal {
     }
 
     /** Time to send what a delayed or stalled output channel holds. */
-    private record ReleaseChannel(int outputChannel) implements Command {
+    private record ReleaseChannel(int outputChannel) implements TaskCommand.Internal {
     }
 
     /** A crash planned for a time of the job's clock. */
-    private record TimedCrash(int faultIndex) implements Command {
+    private record TimedCrash(int faultIndex) implements TaskCommand.Internal {
     }
 
     /** The asynchronous part of a snapshot ended; {@code nativeHandles[i]} is operator i's RocksDB checkpoint, if any. */
     private record SnapshotWritten(long checkpointId, Map<SubtaskId, SubtaskStateSnapshot> states,
                                    SubtaskCheckpointMetrics metrics, IncrementalStateHandle[] nativeHandles,
-                                   Throwable failure) implements Command {
+                                   Throwable failure) implements TaskCommand.Internal {
     }
 
     private static final int SOURCE_CHUNK_BATCHES = 4;
 
     private final TaskSpec spec;
-    private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers;
+    private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<TaskCommand> timers;
     /** Slow writes already applied (fault indexes), so a re-delivered acknowledgement is not delayed twice. */
     private final java.util.Set<Integer> slowWritesApplied = new java.util.HashSet<>();
     /** Savepoint folders by checkpoint id, learnt from the trigger (sources) or the first barrier. */
@@ -149,15 +107,15 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private final long[] recordsIn;
     private final long[] crashAt;
     private final int[] crashFault;
-    private final ArrayDeque<Command>[] inputQueues;
+    private final ArrayDeque<TaskCommand>[] inputQueues;
     private final boolean[] channelEnded;
     private final SubtaskId[] ids;
-    private final CheckpointCoordinatorActor.TaskKey taskKey;
+    private final TaskKey taskKey;
     /** The name events carry: the chain's operators and the subtask, e.g. "source->tokenizer#1". */
     private final String actorName;
     private BarrierHandler barrierHandler;
     private RecordRouter router;
-    private ActorRef<Command>[] inputSenders;
+    private ActorRef<TaskCommand>[] inputSenders;
     private int[] inputSenderChannel;
     private boolean started;
     private boolean sourceExhausted;
@@ -174,7 +132,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     private long firstBarrierMillis;
 
     @SuppressWarnings("unchecked")
-    private TaskActor(ActorContext<Command> context, org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers,
+    private TaskActor(ActorContext<TaskCommand> context, org.apache.pekko.actor.typed.javadsl.TimerScheduler<TaskCommand> timers,
                       TaskSpec spec) {
         super(context);
         this.timers = timers;
@@ -196,16 +154,16 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             inputQueues[c] = new ArrayDeque<>();
         }
         this.channelEnded = new boolean[channels];
-        this.taskKey = new CheckpointCoordinatorActor.TaskKey(spec.vertex().id(), spec.subtask());
+        this.taskKey = new TaskKey(spec.vertex().id(), spec.subtask());
         this.actorName = spec.vertex().name() + "#" + spec.subtask();
     }
 
-    public static Behavior<Command> create(TaskSpec spec) {
+    public static Behavior<TaskCommand> create(TaskSpec spec) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new TaskActor(ctx, timers, spec)));
     }
 
     @Override
-    public Receive<Command> createReceive() {
+    public Receive<TaskCommand> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Wire.class, this::onWire)
                 .onMessage(Start.class, this::onStart)
@@ -218,7 +176,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 .onMessage(NotifyAborted.class, this::onNotifyAborted)
                 .onMessage(FinishInput.class, this::onFinishInput)
                 .onMessage(SnapshotWritten.class, this::onSnapshotWritten)
-                .onMessage(Describe.class, this::onDescribe)
+                .onMessage(DescribeTask.class, this::onDescribe)
                 .onMessage(ReleaseChannel.class, this::onReleaseChannel)
                 .onMessage(TimedCrash.class, this::onTimedCrash)
                 .onMessage(StopGracefully.class, this::onStopGracefully)
@@ -229,9 +187,9 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     // ---------------------------------------------------------------- set-up
 
     @SuppressWarnings("unchecked")
-    private Behavior<Command> onWire(Wire wire) {
+    private Behavior<TaskCommand> onWire(Wire wire) {
         List<RecordRouter.Route> routes = new ArrayList<>();
-        List<io.snapsim.runtime.job.JobPlan.Edge> outEdges = outputEdges();
+        List<io.snapsim.runtime.plan.JobPlan.Edge> outEdges = outputEdges();
         int flatChannels = 0;
         for (int e = 0; e < wire.outputsByEdge().size(); e++) {
             List<OutputTarget> targets = wire.outputsByEdge().get(e);
@@ -263,7 +221,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
     }
 
     /** The network fault on channels of this edge: from an operator of this chain to one of the target's chain. */
-    private io.snapsim.runtime.fault.ChannelFault channelFaultFor(io.snapsim.runtime.job.JobPlan.Edge edge) {
+    private io.snapsim.runtime.fault.ChannelFault channelFaultFor(io.snapsim.runtime.plan.JobPlan.Edge edge) {
         var targetChain = spec.plan().vertex(edge.to()).chain();
         for (io.snapsim.runtime.fault.ChannelFault f : spec.channelFaults()) {
             boolean fromHere = chain.stream().anyMatch(n -> n.uid().equals(f.from()));
@@ -275,7 +233,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return null;
     }
 
-    private Behavior<Command> onReleaseChannel(ReleaseChannel release) {
+    private Behavior<TaskCommand> onReleaseChannel(ReleaseChannel release) {
         return guarded(() -> {
             router.channels().get(release.outputChannel()).releaseDue();
             if (inputsEnded) {
@@ -284,28 +242,28 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         });
     }
 
-    private Behavior<Command> onStopGracefully(StopGracefully stop) {
+    private Behavior<TaskCommand> onStopGracefully(StopGracefully stop) {
         record("stopped", -1, -1, null);
         recordEnded("stopped after a savepoint");
         closeOperators();
-        spec.master().tell(new JobMaster.TaskStopped(stop.attempt(), taskKey));
+        spec.master().tell(new TaskStopped(stop.attempt(), taskKey));
         return Behaviors.stopped();
     }
 
-    private Behavior<Command> onTimedCrash(TimedCrash crash) {
+    private Behavior<TaskCommand> onTimedCrash(TimedCrash crash) {
         return fail(new InjectedFault(crash.faultIndex(), "injected crash of " + actorName + " at time "
                 + spec.services().clock().millis() + " ms"));
     }
 
-    private List<io.snapsim.runtime.job.JobPlan.Edge> outputEdges() {
+    private List<io.snapsim.runtime.plan.JobPlan.Edge> outputEdges() {
         return spec.plan().outputsOf(spec.vertex().id());
     }
 
-    private int targetMaxParallelism(io.snapsim.runtime.job.JobPlan.Edge edge) {
+    private int targetMaxParallelism(io.snapsim.runtime.plan.JobPlan.Edge edge) {
         return spec.plan().vertex(edge.to()).maxParallelism();
     }
 
-    private Behavior<Command> onStart(Start start) {
+    private Behavior<TaskCommand> onStart(Start start) {
         return guarded(() -> {
             setUpOperators();
             started = true;
@@ -443,17 +401,17 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     // ---------------------------------------------------------------- input
 
-    private Behavior<Command> onData(DataBatch batch) {
+    private Behavior<TaskCommand> onData(DataBatch batch) {
         inputQueues[batch.channel()].addLast(batch);
         return started ? guarded(this::drain) : this;
     }
 
-    private Behavior<Command> onEvent(Event event) {
+    private Behavior<TaskCommand> onEvent(Event event) {
         inputQueues[event.channel()].addLast(event);
         return started ? guarded(this::drain) : this;
     }
 
-    private Behavior<Command> onCredit(Credit credit) {
+    private Behavior<TaskCommand> onCredit(Credit credit) {
         return guarded(() -> {
             router.channels().get(credit.outputChannel()).grant(credit.credits());
             if (!started || router.isBackpressured()) {
@@ -478,7 +436,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             if (channel < 0) {
                 break;
             }
-            Command item = inputQueues[channel].pollFirst();
+            TaskCommand item = inputQueues[channel].pollFirst();
             if (item instanceof DataBatch batch) {
                 int input = spec.inputOfChannel()[channel];
                 Object[] records = batch.records();
@@ -541,7 +499,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
 
     // ---------------------------------------------------------------- sources
 
-    private Behavior<Command> onContinue(Continue c) {
+    private Behavior<TaskCommand> onContinue(Continue c) {
         continueScheduled = false;
         return guarded(() -> {
             if (sourceExhausted || router.isBackpressured()) {
@@ -555,7 +513,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 sourceExhausted = true;
                 record("source-exhausted", -1, -1, "records " + recordsIn[0]);
                 if (spec.checkpointing()) {
-                    spec.coordinator().tell(new CheckpointCoordinatorActor.SourceExhausted(spec.attempt(), taskKey));
+                    spec.coordinator().tell(new SourceExhausted(spec.attempt(), taskKey));
                 } else {
                     endOfAllInputs();
                 }
@@ -572,10 +530,10 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         }
     }
 
-    private Behavior<Command> onTriggerCheckpoint(TriggerCheckpoint trigger) {
+    private Behavior<TaskCommand> onTriggerCheckpoint(TriggerCheckpoint trigger) {
         return guarded(() -> {
             if (!started || inputsEnded) {
-                spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), trigger.checkpointId(),
+                spec.coordinator().tell(new Decline(spec.attempt(), trigger.checkpointId(),
                         ids[0], started ? "source already finished" : "task not running"));
                 return;
             }
@@ -588,7 +546,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         });
     }
 
-    private Behavior<Command> onFinishInput(FinishInput finish) {
+    private Behavior<TaskCommand> onFinishInput(FinishInput finish) {
         return guarded(this::endOfAllInputs);
     }
 
@@ -620,7 +578,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             firstBarrierMillis = 0;
             router.broadcast(new ChannelEvent.CancelMarker(checkpointId));
             if (reason != AbortReason.ABORTED_BY_COORDINATOR) {
-                spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), checkpointId, ids[0],
+                spec.coordinator().tell(new Decline(spec.attempt(), checkpointId, ids[0],
                         "alignment aborted: " + reason));
             }
         }
@@ -724,7 +682,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return upload.upload(spec.storage().jobDirectory(), checkpointDirectory);
     }
 
-    private Behavior<Command> onSnapshotWritten(SnapshotWritten written) {
+    private Behavior<TaskCommand> onSnapshotWritten(SnapshotWritten written) {
         if (written.failure() != null) {
             ArmedFault failWrite = plannedFault(ArmedFault.Kind.FAIL_WRITE, written.checkpointId());
             if (failWrite != null) {
@@ -732,7 +690,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                         + actorName + " for checkpoint " + written.checkpointId());
             }
             record("snapshot-write-failed", written.checkpointId(), -1, rootMessage(written.failure()));
-            spec.coordinator().tell(new CheckpointCoordinatorActor.Decline(spec.attempt(), written.checkpointId(),
+            spec.coordinator().tell(new Decline(spec.attempt(), written.checkpointId(),
                     ids[0], "writing state failed: " + rootMessage(written.failure())));
         } else {
             ArmedFault slow = plannedFault(ArmedFault.Kind.SLOW_WRITE, written.checkpointId());
@@ -750,7 +708,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
                 }
             }
             record("acknowledged", written.checkpointId(), -1, null);
-            spec.coordinator().tell(new CheckpointCoordinatorActor.Acknowledge(spec.attempt(), written.checkpointId(),
+            spec.coordinator().tell(new Acknowledge(spec.attempt(), written.checkpointId(),
                     written.states(), written.metrics()));
             return guarded(() -> crashIfPlanned(written.checkpointId(),
                     io.snapsim.core.sim.Faults.CheckpointPhase.AFTER_ACK, " after acknowledging checkpoint "));
@@ -782,7 +740,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return null;
     }
 
-    private Behavior<Command> onNotifyComplete(NotifyComplete notify) {
+    private Behavior<TaskCommand> onNotifyComplete(NotifyComplete notify) {
         return guarded(() -> {
             if (!started) {
                 return;
@@ -808,7 +766,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         });
     }
 
-    private Behavior<Command> onNotifyAborted(NotifyAborted notify) {
+    private Behavior<TaskCommand> onNotifyAborted(NotifyAborted notify) {
         return guarded(() -> {
             if (!started) {
                 return;
@@ -872,11 +830,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         if (router.channels().isEmpty()) {
             sinkRecords = recordsIn[chain.size() - 1];
         }
-        spec.master().tell(new JobMaster.TaskFinished(spec.attempt(), taskKey, finalState,
+        spec.master().tell(new TaskFinished(spec.attempt(), taskKey, finalState,
                 chain.get(0).isSource() ? recordsIn[0] : 0, sinkRecords, out));
     }
 
-    private Behavior<Command> onDescribe(Describe describe) {
+    private Behavior<TaskCommand> onDescribe(DescribeTask describe) {
         StringBuilder queued = new StringBuilder();
         for (int c = 0; c < inputQueues.length; c++) {
             queued.append(c == 0 ? "" : ",").append(inputQueues[c].size()).append(channelEnded[c] ? "e" : "")
@@ -896,7 +854,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         void run() throws Exception;
     }
 
-    private Behavior<Command> guarded(Step step) {
+    private Behavior<TaskCommand> guarded(Step step) {
         if (finished) {
             return Behaviors.stopped();
         }
@@ -908,7 +866,7 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
         return finished ? Behaviors.stopped() : this;
     }
 
-    private Behavior<Command> fail(Throwable t) {
+    private Behavior<TaskCommand> fail(Throwable t) {
         int faultIndex = t instanceof InjectedFault f ? f.faultIndex() : -1;
         String message = t instanceof TaskFailure ? t.getMessage()
                 : "task " + spec.vertex().name() + "#" + spec.subtask() + " failed: " + t;
@@ -918,11 +876,11 @@ public final class TaskActor extends AbstractBehavior<TaskActor.Command> {
             record("task-failed", -1, -1, message);
         }
         recordEnded("failed");
-        spec.master().tell(new JobMaster.TaskFailed(spec.attempt(), taskKey, message, faultIndex));
+        spec.master().tell(new TaskFailed(spec.attempt(), taskKey, message, faultIndex));
         return Behaviors.stopped();
     }
 
-    private Behavior<Command> onPostStop() {
+    private Behavior<TaskCommand> onPostStop() {
         recordEnded("cancelled");
         closeOperators();
         return this;

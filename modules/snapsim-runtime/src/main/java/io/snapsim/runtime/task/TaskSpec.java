@@ -2,10 +2,11 @@ package io.snapsim.runtime.task;
 
 import io.snapsim.core.api.CheckpointingMode;
 import io.snapsim.core.storage.FsCheckpointStorage;
-import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
-import io.snapsim.runtime.job.JobMaster;
-import io.snapsim.runtime.job.JobPlan;
-import io.snapsim.runtime.job.RuntimeServices;
+import io.snapsim.runtime.fault.ArmedFault;
+import io.snapsim.runtime.plan.JobPlan;
+import io.snapsim.runtime.protocol.CoordinatorCommand;
+import io.snapsim.runtime.protocol.MasterCommand;
+import io.snapsim.runtime.services.RuntimeServices;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -45,8 +46,8 @@ public record TaskSpec(
         boolean incrementalCheckpoints,
         String jobId,
         RuntimeServices services,
-        ActorRef<CheckpointCoordinatorActor.Command> coordinator,
-        ActorRef<JobMaster.Command> master) {
+        ActorRef<CoordinatorCommand> coordinator,
+        ActorRef<MasterCommand> master) {
 
     public int numberOfInputChannels() {
         return inputOfChannel.length;

@@ -7,7 +7,7 @@ import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.runtime.TestBackend;
-import io.snapsim.runtime.task.ArmedFault;
+import io.snapsim.runtime.fault.ArmedFault;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -21,7 +21,7 @@ import io.snapsim.core.source.SequenceGeneratorSource;
 import io.snapsim.core.verdict.Outcome;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.core.verdict.Verdict;
-import io.snapsim.runtime.task.ArmedFault;
+import io.snapsim.runtime.fault.ArmedFault;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.snapsim.runtime.task;
+package io.snapsim.runtime.fault;
 
 import io.snapsim.core.sim.Faults.CheckpointPhase;
 
@@ -28,7 +28,7 @@ public record ArmedFault(int faultIndex, Kind kind, String operatorUid, int subt
         this(faultIndex, Kind.CRASH, operatorUid, subtask, atRecord, atCheckpoint, CheckpointPhase.BEFORE_SNAPSHOT, 0, 0);
     }
 
-    boolean isCrashAt(long checkpointId, CheckpointPhase p) {
+    public boolean isCrashAt(long checkpointId, CheckpointPhase p) {
         return kind == Kind.CRASH && atCheckpoint == checkpointId && phase == p;
     }
 }

@@ -1,4 +1,4 @@
-package io.snapsim.runtime.task;
+package io.snapsim.runtime.protocol;
 
 /** An in-band event on a channel: it travels in order with the records around it. */
 public sealed interface ChannelEvent {

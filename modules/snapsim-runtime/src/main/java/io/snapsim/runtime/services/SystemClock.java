@@ -1,4 +1,4 @@
-package io.snapsim.runtime.job;
+package io.snapsim.runtime.services;
 
 import io.snapsim.core.time.Clock;
 

@@ -1,8 +1,8 @@
-package io.snapsim.runtime.job;
+package io.snapsim.runtime.plan;
 
 import io.snapsim.core.api.functions.KeySelector;
-import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.graph.JobGraph.ResolvedNode;
+import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.graph.Partitioning;
 import io.snapsim.core.graph.StreamEdge;
 import java.util.ArrayList;

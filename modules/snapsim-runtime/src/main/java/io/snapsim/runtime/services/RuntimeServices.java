@@ -1,9 +1,9 @@
-package io.snapsim.runtime.job;
+package io.snapsim.runtime.services;
 
+import io.snapsim.core.history.EventTypes;
 import io.snapsim.core.history.History;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.time.Clock;
-import io.snapsim.core.history.EventTypes;
 import java.util.SortedMap;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
