@@ -24,7 +24,7 @@ public interface History extends AutoCloseable {
     /** Drops every event. */
     History NONE = event -> { };
 
-    /** Writes {@code history.jsonl}: one JSON object per line, in append order. */
+    /** Writes {@code history.jsonl}: the schema header, then one JSON object per event, in append order. */
     static History jsonl(Path file) {
         return new JsonlHistory(file);
     }
@@ -53,6 +53,8 @@ public interface History extends AutoCloseable {
             try {
                 Files.createDirectories(file.getParent());
                 this.writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                writer.write(HistoryJson.HEADER);
+                writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + file, e);
             }
@@ -61,7 +63,7 @@ public interface History extends AutoCloseable {
         @Override
         public synchronized void append(HistoryEvent event) {
             try {
-                writer.write(event.toJson());
+                writer.write(HistoryJson.write(event));
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to " + file, e);

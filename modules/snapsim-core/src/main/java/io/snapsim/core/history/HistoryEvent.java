@@ -1,94 +1,45 @@
 package io.snapsim.core.history;
 
-import java.util.Collections;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
- * One step of a run's history: what happened, when (the job's clock: virtual time in deterministic
- * runs), where, and for which checkpoint. Rendered as one JSON line of {@code history.jsonl}.
+ * One step of a run's history: a record per kind of step, each with the common fields (when, by
+ * whom, in which attempt) and its own typed fields. Written as one JSON line of
+ * {@code history.jsonl} by {@link HistoryJson}, its {@code type} first (the record's
+ * {@code @JsonTypeName}); the file's schema is documented in {@code docs/history.md}.
  *
- * @param time         milliseconds of the job's clock
- * @param actor        who: "master", "coordinator", or a subtask such as "counter#1"
- * @param type         what, e.g. "checkpoint-triggered", "barrier-received", "snapshot", "task-failed"
- * @param attempt      the execution attempt, or -1 when not tied to one
- * @param checkpointId the checkpoint, or -1
- * @param channel      the input channel, or -1
- * @param fault        the index of the planned fault this event is about (in the run's fault plan), or -1
- * @param detail       free text (no wall-clock values, no absolute paths: histories must replay byte for byte)
- * @param counts       named counters the event carries (records read and written, for example), possibly empty;
- *                     written in key order
+ * <p>Histories must replay byte for byte for a seed: no wall-clock values in deterministic runs,
+ * no absolute paths, maps in key order.
  */
-public record HistoryEvent(long time, String actor, String type, int attempt, long checkpointId, int channel,
-                           int fault, String detail, SortedMap<String, Long> counts) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public sealed interface HistoryEvent permits JobEvents.Deployed, JobEvents.Failover, JobEvents.RestartScheduled,
+        JobEvents.CoordinatorCrashed, JobEvents.CheckpointDamaged, JobEvents.NoIntactCheckpoint, JobEvents.Cancelled,
+        JobEvents.SavepointTaken, JobEvents.Stopping, JobEvents.Ended,
+        CheckpointEvents.Triggered, CheckpointEvents.AcknowledgedByAll, CheckpointEvents.Completed,
+        CheckpointEvents.Stored, CheckpointEvents.Aborted, CheckpointEvents.Subsumed, CheckpointEvents.FolderKept,
+        CheckpointEvents.SavepointTriggered, CheckpointEvents.SavepointCompleted, CheckpointEvents.ClaimedCheckpoint,
+        CheckpointEvents.RetentionApplied, CheckpointEvents.JobFolderKept,
+        TaskEvents.Lifecycle, TaskEvents.Restored, TaskEvents.BarrierReceived, TaskEvents.BarrierSent,
+        TaskEvents.ChannelBlocked, TaskEvents.ChannelUnblocked, TaskEvents.AlignmentStarted,
+        TaskEvents.AlignmentCompleted, TaskEvents.AlignmentAborted, TaskEvents.CancelMarkerReceived,
+        TaskEvents.EndOfPartitionReceived, TaskEvents.Snapshot, TaskEvents.Acknowledged, TaskEvents.SnapshotWriteFailed,
+        TaskEvents.CompleteNotified, TaskEvents.AbortNotified, TaskEvents.SourceExhausted, TaskEvents.EndOfInput,
+        TaskEvents.SinkPrecommitted, TaskEvents.SinkCommitted, TaskEvents.SinkAborted,
+        FaultInjected {
 
-    public HistoryEvent {
-        counts = counts == null || counts.isEmpty() ? EMPTY : Collections.unmodifiableSortedMap(new TreeMap<>(counts));
-    }
+    /** Milliseconds of the job's clock: virtual time in deterministic runs, the wall clock in live ones. */
+    long time();
 
-    /** An event about no particular fault, without counters. */
-    public HistoryEvent(long time, String actor, String type, int attempt, long checkpointId, int channel, String detail) {
-        this(time, actor, type, attempt, checkpointId, channel, -1, detail, EMPTY);
-    }
+    /** Who: "master", "coordinator", or a task such as "sum->sink#0". */
+    String actor();
 
-    private static final SortedMap<String, Long> EMPTY = Collections.unmodifiableSortedMap(new TreeMap<>());
+    /** The execution attempt the event belongs to (0 for the first deployment). */
+    int attempt();
 
-    /** The event as one line of JSON, with a fixed key order. */
-    public String toJson() {
-        StringBuilder b = new StringBuilder(96);
-        b.append("{\"time\":").append(time).append(",\"actor\":");
-        quote(b, actor);
-        b.append(",\"type\":");
-        quote(b, type);
-        if (attempt >= 0) {
-            b.append(",\"attempt\":").append(attempt);
-        }
-        if (checkpointId >= 0) {
-            b.append(",\"checkpoint\":").append(checkpointId);
-        }
-        if (channel >= 0) {
-            b.append(",\"channel\":").append(channel);
-        }
-        if (fault >= 0) {
-            b.append(",\"fault\":").append(fault);
-        }
-        if (detail != null && !detail.isEmpty()) {
-            b.append(",\"detail\":");
-            quote(b, detail);
-        }
-        if (!counts.isEmpty()) {
-            b.append(",\"counts\":{");
-            String separator = "";
-            for (var count : counts.entrySet()) {
-                b.append(separator);
-                quote(b, count.getKey());
-                b.append(':').append(count.getValue());
-                separator = ",";
-            }
-            b.append('}');
-        }
-        return b.append('}').toString();
-    }
-
-    private static void quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+    /** The event's type as the file writes it, for example {@code barrier-received}. */
+    @JsonIgnore
+    default String type() {
+        return HistoryJson.typeName(getClass());
     }
 }

@@ -1,8 +1,6 @@
 package io.snapsim.core.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.snapsim.core.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,35 +11,38 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Reads a run's {@code history.jsonl} back into {@link HistoryEvent}s, the inverse of
- * {@link HistoryEvent#toJson()}: what summaries and verdicts draw from the run folder. Stateless.
+ * Reads a run's {@code history.jsonl} back into {@link HistoryEvent}s: what summaries, verdicts and
+ * reports draw from the run folder. Checks the header's schema and version first. Stateless.
  */
 public final class HistoryReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private HistoryReader() {
     }
 
+    /** Every event of {@code file}, in file order. */
+    public static List<HistoryEvent> read(Path file) {
+        return read(file, Set.of());
+    }
+
     /**
-     * The events of {@code file} whose type is one of {@code types} (every event when empty), in
-     * file order.
+     * The events of {@code file} of the given classes (every event when empty), in file order.
      *
-     * @throws InvalidInputException when the file is missing or a line is not an event
+     * @throws InvalidInputException when the file is missing, is not a snapsim history of this
+     *                               version, or a line is not an event
      */
-    public static List<HistoryEvent> read(Path file, Set<String> types) {
+    public static List<HistoryEvent> read(Path file, Set<Class<? extends HistoryEvent>> types) {
+        Set<String> names = types.stream().map(HistoryJson::typeName).collect(java.util.stream.Collectors.toSet());
         List<HistoryEvent> events = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            int number = 0;
+            checkHeader(file, in.readLine());
+            int number = 1;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
-                if (!line.isBlank() && mayBeOneOf(line, types)) {
+                if (!line.isBlank() && mayBeOneOf(line, names)) {
                     HistoryEvent event = parse(line, file, number);
-                    if (types.isEmpty() || types.contains(event.type())) {
+                    if (types.isEmpty() || types.contains(event.getClass())) {
                         events.add(event);
                     }
                 }
@@ -54,13 +55,25 @@ public final class HistoryReader {
         return events;
     }
 
-    /** A cheap look before parsing: the line mentions one of the types (or any type is wanted). */
-    private static boolean mayBeOneOf(String line, Set<String> types) {
-        if (types.isEmpty()) {
+    private static void checkHeader(Path file, String first) {
+        int version = first == null ? -1 : HistoryJson.headerVersion(first);
+        if (version < 0) {
+            throw new InvalidInputException(file + ": not a snapsim history: its first line must be " + HistoryJson.HEADER
+                    + " (histories of snapsim before schema version " + HistoryJson.VERSION + " cannot be read)");
+        }
+        if (version != HistoryJson.VERSION) {
+            throw new InvalidInputException(file + ": history schema version " + version + ", this snapsim reads version "
+                    + HistoryJson.VERSION);
+        }
+    }
+
+    /** A cheap look before parsing: the line has one of the types (or any type is wanted). */
+    private static boolean mayBeOneOf(String line, Set<String> names) {
+        if (names.isEmpty()) {
             return true;
         }
-        for (String type : types) {
-            if (line.contains("\"" + type + "\"")) {
+        for (String name : names) {
+            if (line.contains("\"type\":\"" + name + "\"")) {
                 return true;
             }
         }
@@ -68,21 +81,10 @@ public final class HistoryReader {
     }
 
     private static HistoryEvent parse(String line, Path file, int number) {
-        JsonNode node;
         try {
-            node = JSON.readTree(line);
+            return HistoryJson.read(line);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + ": line " + number + " is not JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException(file + ": line " + number + " is not a history event: " + e.getOriginalMessage());
         }
-        if (node == null || !node.isObject() || !node.hasNonNull("type") || !node.hasNonNull("time")) {
-            throw new InvalidInputException(file + ": line " + number + " is not a history event (no time or type)");
-        }
-        Map<String, Long> counts = new TreeMap<>();
-        JsonNode countsNode = node.path("counts");
-        countsNode.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asLong()));
-        return new HistoryEvent(node.get("time").asLong(), node.path("actor").asText(""), node.get("type").asText(),
-                node.path("attempt").asInt(-1), node.path("checkpoint").asLong(-1), node.path("channel").asInt(-1),
-                node.path("fault").asInt(-1), node.hasNonNull("detail") ? node.get("detail").asText() : null,
-                new TreeMap<>(counts));
     }
 }

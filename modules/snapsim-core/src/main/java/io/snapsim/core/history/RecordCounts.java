@@ -1,11 +1,12 @@
 package io.snapsim.core.history;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * How many records a run's sources read and its sinks wrote, over all its execution attempts
- * (replays after a restore included) and in its final attempt, drawn from the history's
- * {@link EventTypes#TASK_ENDED} events.
+ * (replays after a restore included) and in its final attempt, drawn from the terminal
+ * {@link TaskEvents.Lifecycle} events of its history.
  *
  * @param sourceRecords      records read by the sources, all attempts together
  * @param sinkRecords        records written by the sinks (committed or not), all attempts together
@@ -17,19 +18,20 @@ public record RecordCounts(long sourceRecords, long sinkRecords, int attempts, l
                            long finalSinkRecords) {
 
     /** The event types the counts are drawn from. */
-    public static final java.util.Set<String> EVENT_TYPES = java.util.Set.of(EventTypes.TASK_ENDED);
+    public static final Set<Class<? extends HistoryEvent>> EVENT_TYPES = Set.of(TaskEvents.Lifecycle.class);
 
-    /** The counts of the {@link EventTypes#TASK_ENDED} events among {@code history}. */
+    /** The counts of the terminal task life-cycle events among {@code history}. */
     public static RecordCounts of(List<HistoryEvent> history) {
-        List<HistoryEvent> ended = history.stream().filter(e -> e.type().equals(EventTypes.TASK_ENDED)).toList();
+        List<TaskEvents.Lifecycle> ended = history.stream().filter(TaskEvents.Lifecycle.class::isInstance)
+                .map(TaskEvents.Lifecycle.class::cast).filter(e -> e.phase().isTerminal()).toList();
         int last = ended.stream().mapToInt(HistoryEvent::attempt).max().orElse(-1);
         long sources = 0;
         long sinks = 0;
         long finalSources = 0;
         long finalSinks = 0;
-        for (HistoryEvent e : ended) {
-            long read = e.counts().getOrDefault(EventTypes.SOURCE_RECORDS, 0L);
-            long written = e.counts().getOrDefault(EventTypes.SINK_RECORDS, 0L);
+        for (TaskEvents.Lifecycle e : ended) {
+            long read = e.sourceRecords() == null ? 0 : e.sourceRecords();
+            long written = e.sinkRecords() == null ? 0 : e.sinkRecords();
             sources += read;
             sinks += written;
             if (e.attempt() == last) {

@@ -2,13 +2,26 @@ package io.snapsim.core.operators;
 
 /**
  * One parallel instance of an operator, driven by its task. The life cycle is
- * {@code setup → restoreOperatorState? → open → (processElement | snapshotOperatorState |
+ * {@code setup → (restoreExternalLocation? restoreOperatorState?) → open → (processElement | snapshotOperatorState |
  * notifyCheckpointComplete | notifyCheckpointAborted)* → endInput → close}. Keyed state is
  * snapshotted and restored by the task through the backend in the context; an operator only
  * handles its own non-keyed state. Confined to the owning task; not thread-safe.
  */
 public interface StreamOperator {
     void setup(OperatorContext context);
+
+    /**
+     * Where this operator writes outside the job, for a file sink its folder: recorded in each
+     * checkpoint's metadata next to its state (not in it), so that a restore, or a resumed run's
+     * verdict, finds what it wrote. Null for an operator that writes nowhere else.
+     */
+    default java.nio.file.Path externalLocation() {
+        return null;
+    }
+
+    /** Before {@link #restoreOperatorState}: where the restored snapshot's instance wrote ({@link #externalLocation}). */
+    default void restoreExternalLocation(java.nio.file.Path location) throws Exception {
+    }
 
     /** Restores non-keyed operator state taken by {@link #snapshotOperatorState}. */
     default void restoreOperatorState(byte[] state) throws Exception {

@@ -42,11 +42,16 @@ public final class PlainFileSinkOperator implements StreamOperator {
         writer.write('\n');
     }
 
-    /** Flushes, and records where this sink writes ({@link SinkOutput#directoryOf}), as the transactional sink does. */
     @Override
     public byte[] snapshotOperatorState(long checkpointId) throws IOException {
         writer.flush();
-        return SinkOutput.directoryState(directory);
+        return null;
+    }
+
+    /** This sink's folder, which a resumed run's verdict reads with its own output. */
+    @Override
+    public Path externalLocation() {
+        return directory.toAbsolutePath();
     }
 
     @Override

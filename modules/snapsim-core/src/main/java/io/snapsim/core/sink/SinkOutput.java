@@ -1,9 +1,5 @@
 package io.snapsim.core.sink;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Reads what a file sink made visible: committed files of the transactional sink, every file of the plain one. */
@@ -33,35 +28,6 @@ public final class SinkOutput {
             }
         }
         return lines;
-    }
-
-    /**
-     * The operator state a file sink records about where it writes: the folder's absolute path,
-     * first in the state (what {@link #directoryOf} reads back). A sink with more state appends it.
-     */
-    public static byte[] directoryState(Path directory) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(directory.toAbsolutePath().toString());
-        }
-        return bytes.toByteArray();
-    }
-
-    /**
-     * The folder a file sink's snapshot says it wrote to, read from the start of its operator state
-     * ({@link TransactionalFileSinkOperator} and {@link PlainFileSinkOperator} both record it
-     * there); empty for state of another shape.
-     */
-    public static Optional<Path> directoryOf(byte[] operatorState) {
-        if (operatorState == null || operatorState.length < 3) {
-            return Optional.empty();
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(operatorState))) {
-            Path folder = Path.of(in.readUTF());
-            return folder.isAbsolute() ? Optional.of(folder) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**

@@ -33,6 +33,8 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     public static final String COMMITTED_SUFFIX = ".txt";
     private static final String PENDING_SUFFIX = ".pending";
     private static final String IN_PROGRESS_SUFFIX = ".inprogress";
+    /** Opens this sink's operator state: pending transactions only (its folder is its external location). */
+    private static final int STATE_MAGIC = 0x534E4B33; // "SNK3"
 
     private final Path directory;
     /** DELIBERATELY BROKEN mode: commit at pre-commit instead of on checkpoint completion. */
@@ -66,10 +68,29 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
         this.context = context;
     }
 
+    /** This sink's folder: where its transactions live, recorded next to its state in each checkpoint. */
+    @Override
+    public Path externalLocation() {
+        return directory.toAbsolutePath();
+    }
+
+    @Override
+    public void restoreExternalLocation(Path location) {
+        restoredDirectory = location;
+    }
+
+    /**
+     * The pending transactions by checkpoint. State written before the folder moved into the
+     * checkpoint's metadata (without {@link #STATE_MAGIC}) starts with the folder itself.
+     */
     @Override
     public void restoreOperatorState(byte[] state) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
-            restoredDirectory = Path.of(in.readUTF());
+            in.mark(Integer.BYTES);
+            if (state.length < Integer.BYTES || in.readInt() != STATE_MAGIC) {
+                in.reset();
+                restoredDirectory = Path.of(in.readUTF());
+            }
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 pending.put(in.readLong(), in.readUTF());
@@ -110,7 +131,7 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
         beginTransaction();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(directory.toAbsolutePath().toString());
+            out.writeInt(STATE_MAGIC);
             out.writeInt(pending.size());
             for (Map.Entry<Long, String> e : pending.entrySet()) {
                 out.writeLong(e.getKey());

@@ -35,8 +35,8 @@ import java.util.zip.CRC32;
  * The payload is hand-written field by field (no Java serialization, no reflection) so that the
  * format is stable and a change is visible here: job id, checkpoint id, trigger and completion
  * timestamps, kind, retention, then per operator its id, name, parallelism, max parallelism and
- * subtasks; per subtask its index, key-group range, keyed and operator state handles and source
- * positions. A handle is a tag (0 none, 1 inline bytes, 2 file, 3 native: the backend format, its
+ * subtasks; per subtask its index, key-group range, keyed and operator state handles, source
+ * positions and (from version 3) its external location, a string or null. A handle is a tag (0 none, 1 inline bytes, 2 file, 3 native: the backend format, its
  * descriptor bytes, the checkpointed and the full size). Strings are an int byte count (-1 for null) and strict UTF-8.
  *
  * <p>Invariants: {@link #read} returns only metadata whose magic, version and checksum matched and
@@ -51,8 +51,11 @@ import java.util.zip.CRC32;
 public final class MetadataFormat {
 
     public static final int MAGIC = 0x534E4150; // "SNAP"
-    /** The version written. Version 2 added native state handles; version 1 files still read. */
-    public static final int VERSION = 2;
+    /**
+     * The version written. Version 2 added native state handles, version 3 the external location of
+     * a subtask (a sink's folder); versions 1 and 2 still read.
+     */
+    public static final int VERSION = 3;
     private static final int OLDEST_READABLE_VERSION = 1;
     public static final String METADATA_FILE_NAME = "_metadata";
 
@@ -158,6 +161,7 @@ public final class MetadataFormat {
                 writeString(out, position.getKey(), "split id");
                 out.writeLong(position.getValue());
             }
+            writeString(out, st.externalLocation(), "external location");
         }
     }
 
@@ -288,17 +292,19 @@ public final class MetadataFormat {
             throw new CheckpointFormatException(src, "checksum mismatch: the file is corrupt");
         }
         ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER_BYTES, payloadLength).slice();
-        return new PayloadDecoder(payload, src).decode();
+        return new PayloadDecoder(payload, src, version).decode();
     }
 
     /** One pass over a payload whose checksum already matched; every inconsistency is refused. */
     private static final class PayloadDecoder {
         private final ByteBuffer in;
         private final Path src;
+        private final int version;
 
-        PayloadDecoder(ByteBuffer in, Path src) {
+        PayloadDecoder(ByteBuffer in, Path src, int version) {
             this.in = in;
             this.src = src;
+            this.version = version;
         }
 
         CheckpointMetadata decode() {
@@ -353,7 +359,8 @@ public final class MetadataFormat {
                     throw malformed(where + ": null or repeated split id '" + split + "'");
                 }
             }
-            return new SubtaskStateSnapshot(index, keyGroups, keyed, operatorState, positions);
+            String externalLocation = version >= 3 ? string("external location of " + where) : null;
+            return new SubtaskStateSnapshot(index, keyGroups, keyed, operatorState, positions, externalLocation);
         }
 
         private StateHandle handle(String where) {

@@ -12,13 +12,23 @@ import java.util.TreeMap;
  * @param keyedState       keyed state (key-group partitioned), or null when the operator has none
  * @param operatorState    non-keyed operator state (for example a sink's pending transactions), or null
  * @param sourcePositions  for sources: split id to the offset to resume from; empty otherwise
+ * @param externalLocation where the operator writes outside the job, for a file sink its folder (an
+ *                         absolute path), or null: kept next to the state rather than in it, so that
+ *                         state sizes do not depend on where a run's folder lies
  */
 public record SubtaskStateSnapshot(
         int subtaskIndex,
         KeyGroupRange keyGroups,
         StateHandle keyedState,
         StateHandle operatorState,
-        Map<String, Long> sourcePositions) {
+        Map<String, Long> sourcePositions,
+        String externalLocation) {
+
+    /** A subtask's state without an external location. */
+    public SubtaskStateSnapshot(int subtaskIndex, KeyGroupRange keyGroups, StateHandle keyedState,
+                                StateHandle operatorState, Map<String, Long> sourcePositions) {
+        this(subtaskIndex, keyGroups, keyedState, operatorState, sourcePositions, null);
+    }
 
     public SubtaskStateSnapshot {
         if (subtaskIndex < 0) {

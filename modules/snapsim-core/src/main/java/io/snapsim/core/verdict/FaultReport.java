@@ -1,7 +1,8 @@
 package io.snapsim.core.verdict;
 
-import io.snapsim.core.history.EventTypes;
+import io.snapsim.core.history.FaultInjected;
 import io.snapsim.core.history.HistoryEvent;
+import io.snapsim.core.history.JobEvents;
 import io.snapsim.core.sim.FaultPlans;
 import io.snapsim.core.sim.FaultSpec;
 import java.util.ArrayList;
@@ -10,9 +11,9 @@ import java.util.Set;
 
 /**
  * Whether each planned fault of a run fired, when, where, and what the job did about it, drawn from
- * the run's history alone: the {@code fault-fired} events that name the fault's index, the master's
- * {@code failover} or {@code coordinator-crashed} event that names it, and the {@code deploy} or
- * {@code job-failed} event after that. Immutable.
+ * the run's history alone: the {@code fault-injected} events that name the fault's index, the
+ * master's {@code failover} or {@code coordinator-crashed} event that names it, and the
+ * {@code deploy} or failed {@code job-ended} event after that. Immutable.
  *
  * @param startTime the job's clock when its first attempt was deployed (firings print relative to it)
  * @param entries   one per planned fault, in plan order
@@ -20,8 +21,8 @@ import java.util.Set;
 public record FaultReport(long startTime, List<Entry> entries) {
 
     /** The event types the report is drawn from (what a reader must keep of the history). */
-    public static final Set<String> EVENT_TYPES = Set.of(EventTypes.FAULT_FIRED, EventTypes.FAILOVER,
-            EventTypes.COORDINATOR_CRASHED, EventTypes.DEPLOY, EventTypes.JOB_FAILED);
+    public static final Set<Class<? extends HistoryEvent>> EVENT_TYPES = Set.of(FaultInjected.class,
+            JobEvents.Failover.class, JobEvents.CoordinatorCrashed.class, JobEvents.Deployed.class, JobEvents.Ended.class);
 
     public FaultReport {
         entries = List.copyOf(entries);
@@ -67,7 +68,7 @@ public record FaultReport(long startTime, List<Entry> entries) {
         for (int i = 0; i < plan.size(); i++) {
             entries.add(entry(i, plan.get(i), history));
         }
-        long start = history.stream().filter(e -> e.type().equals(EventTypes.DEPLOY)).mapToLong(HistoryEvent::time)
+        long start = history.stream().filter(JobEvents.Deployed.class::isInstance).mapToLong(HistoryEvent::time)
                 .findFirst().orElse(0);
         return new FaultReport(start, entries);
     }
@@ -78,32 +79,35 @@ public record FaultReport(long startTime, List<Entry> entries) {
         int failoverAt = -1;
         for (int e = 0; e < history.size(); e++) {
             HistoryEvent event = history.get(e);
-            if (event.fault() != index) {
-                continue;
-            }
-            if (event.type().equals(EventTypes.FAULT_FIRED)) {
+            if (event instanceof FaultInjected injected && injected.fault() == index) {
                 firings++;
                 if (first == null) {
-                    first = new Firing(event.time(), event.actor(), event.attempt(), event.checkpointId(), event.detail());
+                    first = new Firing(injected.time(), injected.actor(), injected.attempt(),
+                            injected.checkpoint() == null ? -1 : injected.checkpoint(), injected.detail());
                 }
-            } else if (failoverAt < 0 && (event.type().equals(EventTypes.FAILOVER)
-                    || event.type().equals(EventTypes.COORDINATOR_CRASHED))) {
+            } else if (failoverAt < 0 && causedBy(event, index)) {
                 failoverAt = e;
             }
         }
         return new Entry(index, fault, first, firings, failoverAt < 0 ? null : aftermath(history, failoverAt));
     }
 
+    /** A failover, or a coordinator crash, that names planned fault {@code index}. */
+    private static boolean causedBy(HistoryEvent event, int index) {
+        return event instanceof JobEvents.Failover failover && failover.fault() != null && failover.fault() == index
+                || event instanceof JobEvents.CoordinatorCrashed crashed && crashed.fault() == index;
+    }
+
     /** What the job did after the failover at {@code from}: the next deployment, or its failure. */
     private static String aftermath(List<HistoryEvent> history, int from) {
         for (int e = from + 1; e < history.size(); e++) {
             HistoryEvent event = history.get(e);
-            if (event.type().equals(EventTypes.DEPLOY)) {
-                return event.checkpointId() < 0 ? "restarted fresh: no completed checkpoint yet"
-                        : "restored checkpoint " + event.checkpointId() + " in attempt " + event.attempt();
+            if (event instanceof JobEvents.Deployed deployed) {
+                return deployed.checkpoint() == null ? "restarted fresh: no completed checkpoint yet"
+                        : "restored checkpoint " + deployed.checkpoint() + " in attempt " + deployed.attempt();
             }
-            if (event.type().equals(EventTypes.JOB_FAILED)) {
-                return "the job failed" + (event.detail() == null ? "" : ": " + event.detail());
+            if (event instanceof JobEvents.Ended ended && "failed".equals(ended.status())) {
+                return "the job failed" + (ended.failure() == null ? "" : ": " + ended.failure());
             }
         }
         return "the job ended before it restarted";

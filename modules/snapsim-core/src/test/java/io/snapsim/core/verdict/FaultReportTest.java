@@ -2,8 +2,9 @@ package io.snapsim.core.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.snapsim.core.history.EventTypes;
+import io.snapsim.core.history.FaultInjected;
 import io.snapsim.core.history.HistoryEvent;
+import io.snapsim.core.history.JobEvents;
 import io.snapsim.core.sim.CrashFault;
 import io.snapsim.core.sim.FaultSpec;
 import io.snapsim.core.sim.Faults;
@@ -16,25 +17,26 @@ class FaultReportTest {
     private static final FaultSpec CRASH = CrashFault.atRecord("sum", 0, 900);
     private static final FaultSpec LATE_CRASH = CrashFault.atRecord("sum", 1, 9_000_000);
 
-    private static HistoryEvent event(long time, String actor, String type, int attempt, long checkpoint, int fault) {
-        return new HistoryEvent(time, actor, type, attempt, checkpoint, -1, fault, "detail of " + type, null);
+    private static HistoryEvent deploy(long time, int attempt, Long restored) {
+        return new JobEvents.Deployed(time, "master", attempt, 6, restored);
     }
 
-    private static HistoryEvent deploy(long time, int attempt, long restored) {
-        return event(time, "master", EventTypes.DEPLOY, attempt, restored, -1);
+    private static HistoryEvent fired(long time, String actor, int attempt, int fault) {
+        return new FaultInjected(time, actor, attempt, fault, "crash", actor, null, null, "detail of the crash");
+    }
+
+    private static HistoryEvent failover(long time, int attempt, int fault) {
+        return new JobEvents.Failover(time, "master", attempt, fault, "a crash");
     }
 
     @Test
     void tellsWhenAndWhereAFaultFiredAndWhatTheJobRestored() {
-        FaultReport report = FaultReport.of(List.of(CRASH), List.of(
-                deploy(2, 0, -1),
-                event(40, "sum#0", EventTypes.FAULT_FIRED, 0, -1, 0),
-                event(41, "master", EventTypes.FAILOVER, 0, -1, 0),
-                deploy(47, 1, 3)));
+        FaultReport report = FaultReport.of(List.of(CRASH), List.of(deploy(2, 0, null), fired(40, "sum#0", 0, 0),
+                failover(41, 0, 0), deploy(47, 1, 3L)));
 
         FaultReport.Entry entry = report.entries().get(0);
         assertThat(entry.fired()).isTrue();
-        assertThat(entry.firing()).isEqualTo(new FaultReport.Firing(40, "sum#0", 0, -1, "detail of fault-fired"));
+        assertThat(entry.firing()).isEqualTo(new FaultReport.Firing(40, "sum#0", 0, -1, "detail of the crash"));
         assertThat(entry.aftermath()).isEqualTo("restored checkpoint 3 in attempt 1");
         assertThat(report.startTime()).isEqualTo(2);
         assertThat(report.unfiredRequired()).isEmpty();
@@ -42,9 +44,8 @@ class FaultReportTest {
 
     @Test
     void saysSoWhenACrashRestartedTheJobFreshBeforeAnyCheckpointCompleted() {
-        FaultReport report = FaultReport.of(List.of(CRASH), List.of(deploy(0, 0, -1),
-                event(5, "sum#0", EventTypes.FAULT_FIRED, 0, -1, 0), event(5, "master", EventTypes.FAILOVER, 0, -1, 0),
-                deploy(10, 1, -1)));
+        FaultReport report = FaultReport.of(List.of(CRASH), List.of(deploy(0, 0, null), fired(5, "sum#0", 0, 0),
+                failover(5, 0, 0), deploy(10, 1, null)));
 
         assertThat(report.entries().get(0).aftermath()).isEqualTo("restarted fresh: no completed checkpoint yet");
     }
@@ -52,7 +53,7 @@ class FaultReportTest {
     @Test
     void listsARequiredFaultThatNeverFiredButNotAnOptionalOne() {
         FaultReport report = FaultReport.of(List.of(CRASH, LATE_CRASH, OptionalFault.drawn(LATE_CRASH),
-                OptionalFault.marked(LATE_CRASH)), List.of(deploy(0, 0, -1), event(5, "sum#0", EventTypes.FAULT_FIRED, 0, -1, 0)));
+                OptionalFault.marked(LATE_CRASH)), List.of(deploy(0, 0, null), fired(5, "sum#0", 0, 0)));
 
         assertThat(report.firedCount()).isEqualTo(1);
         assertThat(report.unfiredRequired()).containsExactly("1 (crash: {operator: sum, subtask: 1, at-record: 9000000})");
@@ -61,8 +62,8 @@ class FaultReportTest {
     @Test
     void countsEveryFiringOfAFaultThatHitSeveralSubtasks() {
         FaultSpec operatorCrash = new Faults.CrashOperator("sum", 100L, null, null);
-        FaultReport report = FaultReport.of(List.of(operatorCrash), List.of(deploy(0, 0, -1),
-                event(5, "sum#1", EventTypes.FAULT_FIRED, 0, -1, 0), event(5, "sum#0", EventTypes.FAULT_FIRED, 0, -1, 0)));
+        FaultReport report = FaultReport.of(List.of(operatorCrash), List.of(deploy(0, 0, null),
+                fired(5, "sum#1", 0, 0), fired(5, "sum#0", 0, 0)));
 
         assertThat(report.entries().get(0).firings()).isEqualTo(2);
         assertThat(report.entries().get(0).firing().actor()).isEqualTo("sum#1");
@@ -71,17 +72,24 @@ class FaultReportTest {
 
     @Test
     void reportsAFailedJobAsTheAftermath() {
-        FaultReport report = FaultReport.of(List.of(CRASH), List.of(deploy(0, 0, -1),
-                event(5, "sum#0", EventTypes.FAULT_FIRED, 0, -1, 0), event(5, "master", EventTypes.FAILOVER, 0, -1, 0),
-                event(6, "master", EventTypes.JOB_FAILED, 0, -1, -1)));
+        FaultReport report = FaultReport.of(List.of(CRASH), List.of(deploy(0, 0, null), fired(5, "sum#0", 0, 0),
+                failover(5, 0, 0), new JobEvents.Ended(6, "master", 0, "failed", "restarts ran out")));
 
-        assertThat(report.entries().get(0).aftermath()).isEqualTo("the job failed: detail of job-failed");
+        assertThat(report.entries().get(0).aftermath()).isEqualTo("the job failed: restarts ran out");
+    }
+
+    @Test
+    void aCoordinatorCrashNamesItsFaultLikeAFailover() {
+        FaultReport report = FaultReport.of(List.of(new Faults.CrashCoordinator(2, Faults.CoordinatorPhase.BEFORE_NOTIFY)),
+                List.of(deploy(0, 0, null), fired(5, "coordinator", 0, 0),
+                        new JobEvents.CoordinatorCrashed(6, "master", 0, 0, "crashed"), deploy(9, 1, 2L)));
+
+        assertThat(report.entries().get(0).aftermath()).isEqualTo("restored checkpoint 2 in attempt 1");
     }
 
     @Test
     void ignoresEventsOfOtherFaults() {
-        FaultReport report = FaultReport.of(List.of(CRASH, LATE_CRASH), List.of(deploy(0, 0, -1),
-                event(5, "sum#0", EventTypes.FAULT_FIRED, 0, -1, 0)));
+        FaultReport report = FaultReport.of(List.of(CRASH, LATE_CRASH), List.of(deploy(0, 0, null), fired(5, "sum#0", 0, 0)));
 
         assertThat(report.entries().get(1).fired()).isFalse();
     }

@@ -13,7 +13,9 @@ import io.snapsim.core.checkpoint.SubtaskCheckpointMetrics;
 import io.snapsim.core.checkpoint.SubtaskId;
 import io.snapsim.core.checkpoint.TriggerDecision;
 import io.snapsim.core.checkpoint.TriggerKind;
-import io.snapsim.core.history.EventTypes;
+import io.snapsim.core.history.CheckpointEvents;
+import io.snapsim.core.history.FaultInjected;
+import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.core.storage.OperatorStateSnapshot;
@@ -48,6 +50,7 @@ import io.snapsim.runtime.services.RuntimeServices;
 import io.snapsim.runtime.store.CheckpointEntry;
 import io.snapsim.runtime.store.CompletedCheckpointStore;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -202,8 +205,22 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
                 .build();
     }
 
-    private void record(String type, long checkpointId, String detail) {
-        services.record("coordinator", type, attempt, checkpointId, -1, detail);
+    private static final String ACTOR = "coordinator";
+
+    private void record(HistoryEvent event) {
+        services.record(event);
+    }
+
+    private long now() {
+        return services.now();
+    }
+
+    /** The completion of {@code completed} as the history records it, with Flink's two sizes. */
+    private HistoryEvent completedEvent(CompletedCheckpoint completed, List<SubtaskStateSnapshot> states) {
+        long checkpointed = states.stream().mapToLong(SubtaskStateSnapshot::checkpointedSize).sum();
+        return new CheckpointEvents.Completed(now(), ACTOR, attempt, completed.checkpointId(),
+                completed.kind().name().toLowerCase(), checkpointed, completed.stateSize(),
+                Path.of(completed.metadataPath()).getParent().getFileName().toString());
     }
 
     private boolean enabled() {
@@ -309,7 +326,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
                 scheduleTick(settings.core().intervalMs());
                 return this;
             }
-            record("checkpoint-triggered", id, pending.kind().name().toLowerCase());
+            record(new CheckpointEvents.Triggered(now(), ACTOR, attempt, id, pending.kind().name().toLowerCase(),
+                    pending.numberOfTasks()));
             for (TaskKey source : new java.util.TreeSet<>(sources)) {
                 tasks.get(source).tell(new TriggerCheckpoint(id, pending.triggerTimestamp(), null));
             }
@@ -353,7 +371,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         if (trigger.stop()) {
             stopWithSavepoint.add(id);
         }
-        record("savepoint-triggered", id, trigger.stop() ? "stop-with-savepoint" : null);
+        record(new CheckpointEvents.SavepointTriggered(now(), ACTOR, attempt, id, trigger.stop()));
         for (TaskKey source : new java.util.TreeSet<>(sources)) {
             tasks.get(source).tell(new TriggerCheckpoint(id, triggered.checkpoint().triggerTimestamp(),
                     dir.toString()));
@@ -407,7 +425,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             ready |= outcome.readyToComplete();
         }
         if (ready) {
-            record("checkpoint-acknowledged-by-all", ack.checkpointId(), null);
+            record(new CheckpointEvents.AcknowledgedByAll(now(), ACTOR, attempt, ack.checkpointId()));
             PendingCheckpoint pending = core.pendingCheckpoint(ack.checkpointId()).orElseThrow();
             CheckpointMetadata metadata = metadataOf(pending, now);
             FsCheckpointStorage storage = settings.storage();
@@ -476,9 +494,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             return onSavepointCompleted(outcome.completed());
         }
         sharedState.completed(written.checkpointId(), states); // every reused file is held: checked above
-        // no sizes in the history: they depend on paths inside state (the sink records its folder), and
-        // the history must be byte-identical for the same seed wherever the run folder is
-        record("checkpoint-completed", written.checkpointId(), null);
+        record(completedEvent(outcome.completed(), states));
         for (AbortedCheckpoint a : outcome.subsumedPending()) {
             onAborted(a);
         }
@@ -509,7 +525,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             return this;
         }
         if (!suspended && !ended) {
-            record("checkpoint-stored", completed.checkpointId(), null);
+            record(new CheckpointEvents.Stored(now(), ACTOR, attempt, completed.checkpointId()));
             master.tell(new CheckpointCompletedNotice(completed.checkpointId()));
             for (ActorRef<TaskCommand> task : sortedTasks()) {
                 task.tell(new NotifyComplete(completed.checkpointId()));
@@ -537,7 +553,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         savepointDirs.remove(savepoint.checkpointId());
         sharedState.pendingEnded(savepoint.checkpointId());
         boolean stop = stopWithSavepoint.remove(savepoint.checkpointId());
-        record("savepoint-completed", savepoint.checkpointId(), null);
+        record(new CheckpointEvents.SavepointCompleted(now(), ACTOR, attempt, savepoint.checkpointId()));
         for (ActorRef<TaskCommand> task : sortedTasks()) {
             task.tell(new NotifyComplete(savepoint.checkpointId()));
         }
@@ -561,7 +577,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         // the metadata of a checkpoint (never a savepoint) is deleted
         if (chk == null || !chk.getFileName().toString().matches("chk-\\d+")
                 || !java.nio.file.Files.isRegularFile(chk.resolve(io.snapsim.core.storage.MetadataFormat.METADATA_FILE_NAME))) {
-            record("claimed-checkpoint-kept", -1, "not deleted: " + chk + " is not a chk-N folder with _metadata");
+            record(new CheckpointEvents.ClaimedCheckpoint(now(), ACTOR, attempt, chk == null ? null
+                    : chk.getFileName().toString(), false, "not a chk-N folder with _metadata"));
             return;
         }
         CheckpointMetadata claimedMetadata;
@@ -569,7 +586,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             claimedMetadata = io.snapsim.core.storage.MetadataFormat.read(chk.resolve(
                     io.snapsim.core.storage.MetadataFormat.METADATA_FILE_NAME));
         } catch (RuntimeException e) {
-            record("claimed-checkpoint-kept", -1, "not deleted: cannot read its metadata: " + e.getMessage());
+            record(new CheckpointEvents.ClaimedCheckpoint(now(), ACTOR, attempt, chk.getFileName().toString(), false,
+                    "cannot read its metadata"));
             return;
         }
         try (var walk = java.nio.file.Files.walk(chk)) {
@@ -578,16 +596,18 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             }
             // its shared files: this job never referenced them (its first checkpoint uploaded all anew)
             SharedStateTracker.deleteClaimedSharedFiles(claimedMetadata, chk.getParent());
-            record("claimed-checkpoint-deleted", -1, chk.getFileName() + " of the job this one resumed (CLAIM)");
+            record(new CheckpointEvents.ClaimedCheckpoint(now(), ACTOR, attempt, chk.getFileName().toString(), true,
+                    "subsumed by this job's own checkpoints (CLAIM)"));
         } catch (java.io.IOException e) {
-            record("claimed-checkpoint-kept", -1, "cannot delete " + chk + ": " + e.getMessage());
+            record(new CheckpointEvents.ClaimedCheckpoint(now(), ACTOR, attempt, chk.getFileName().toString(), false,
+                    "cannot delete it"));
         }
     }
 
     /** Deletes the completed checkpoints a completion pushed beyond num-retained, now that the store knows the new one. */
     private void discardSubsumed(CompletionOutcome outcome) {
         for (CompletedCheckpoint old : outcome.subsumedCompleted()) {
-            record("checkpoint-subsumed", old.checkpointId(), "deleted");
+            record(new CheckpointEvents.Subsumed(now(), ACTOR, attempt, old.checkpointId()));
             subsumedAwaitingStore.remove(old.checkpointId());
             sharedState.released(old.checkpointId(), pendingIds());
             discardFolder(old.checkpointId());
@@ -636,8 +656,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
 
     private void onAborted(AbortedCheckpoint aborted) {
         timers.cancel("expire-" + aborted.checkpointId());
-        record("checkpoint-aborted", aborted.checkpointId(), aborted.reason() + (aborted.message() == null ? ""
-                : ": " + aborted.message()));
+        record(new CheckpointEvents.Aborted(now(), ACTOR, attempt, aborted.checkpointId(), aborted.reason().name(),
+                aborted.message()));
         for (ActorRef<TaskCommand> task : sortedTasks()) {
             task.tell(new NotifyAborted(aborted.checkpointId()));
         }
@@ -658,7 +678,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
                 String message = "injected crash of the checkpoint coordinator (fault " + f.faultIndex() + ") "
                         + (kind == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA
                         ? "after writing the metadata of checkpoint " : "before notifying the completion of checkpoint ") + id;
-                services.recordFault("coordinator", EventTypes.FAULT_FIRED, attempt, id, f.faultIndex(), message);
+                record(new FaultInjected(now(), ACTOR, attempt, f.faultIndex(), "crash-coordinator", ACTOR,
+                        kind == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA ? "after-metadata"
+                                : "before-notify", id, message));
                 timers.cancelAll();
                 master.tell(new CoordinatorCrashed(f.faultIndex(), message));
                 return true;
@@ -690,7 +712,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             String what = (delete ? "deleted " : "corrupted ") + (target.equals(metadata) ? "_metadata" : "state file "
                     + metadata.getParent().relativize(target)) + " of completed checkpoint " + c.checkpointId()
                     + (data && target.equals(metadata) ? " (the targeted state has no file of its own: it is inline)" : "");
-            services.recordFault("coordinator", EventTypes.FAULT_FIRED, attempt, c.checkpointId(), f.faultIndex(), what);
+            record(new FaultInjected(now(), ACTOR, attempt, f.faultIndex(), "storage." + f.kind().name().toLowerCase()
+                    .replace('_', '-'), "checkpoint " + c.checkpointId(), null, c.checkpointId(), what));
             master.tell(new CheckpointDamaged(f.faultIndex(), "injected storage fault " + f.faultIndex() + ": " + what));
             return true;
         }
@@ -723,7 +746,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         try {
             settings.storage().discardCheckpoint(checkpointId);
         } catch (java.io.UncheckedIOException e) {
-            record("checkpoint-folder-kept", checkpointId, "cannot delete it yet: " + e.getMessage());
+            record(new CheckpointEvents.FolderKept(now(), ACTOR, attempt, checkpointId, "cannot delete it yet (a late"
+                    + " write still goes on)"));
         }
     }
 
@@ -765,9 +789,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         }
         subsumedAwaitingStore.clear();
         String latest = core.latestCompleted().map(CompletedCheckpoint::metadataPath).orElse(null);
-        record("job-ended", -1, end.end().name().toLowerCase() + ", retention " + settings.retention()
-                + (settings.retention().keepsCheckpointsWhen(end.end()) ? ": completed checkpoints kept"
-                : ": completed checkpoints deleted"));
+        record(new CheckpointEvents.RetentionApplied(now(), ACTOR, attempt, end.end().name().toLowerCase(),
+                settings.retention().name(), settings.retention().keepsCheckpointsWhen(end.end()) && latest != null
+                ? Path.of(latest).getParent().getFileName().toString() : null));
         if (!settings.retention().keepsCheckpointsWhen(end.end())) {
             for (CompletedCheckpoint c : core.retainedCheckpoints()) {
                 discardFolder(c.checkpointId());
@@ -775,7 +799,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             try {
                 settings.storage().discardJobDirectory();
             } catch (RuntimeException e) {
-                record("job-folder-kept", -1, "cannot delete it: " + e.getMessage());
+                record(new CheckpointEvents.JobFolderKept(now(), ACTOR, attempt, "cannot delete it"));
             }
             latest = null;
         } else {

@@ -3,7 +3,9 @@ package io.snapsim.runtime.job;
 import io.snapsim.core.api.ExternalizedCheckpointCleanup.JobEnd;
 import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.graph.JobGraph.ResolvedNode;
-import io.snapsim.core.history.EventTypes;
+import io.snapsim.core.history.FaultInjected;
+import io.snapsim.core.history.HistoryEvent;
+import io.snapsim.core.history.JobEvents;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.job.RestoredSnapshot;
@@ -201,8 +203,8 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
             return this;
         }
         firedFaults.add(crashed.faultIndex());
-        services.recordFault("master", EventTypes.COORDINATOR_CRASHED, deployments.attempt(), -1, crashed.faultIndex(), crashed.message());
-        events.accept(crashed.message());
+        event(new JobEvents.CoordinatorCrashed(now(), ACTOR, deployments.attempt(), crashed.faultIndex(),
+                crashed.message()), crashed.message());
         stopTasks();
         getContext().stop(coordinator);
         getContext().stop(store);
@@ -213,8 +215,9 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
 
     private Behavior<MasterCommand> onPlannedSavepoint(PlannedSavepoint planned) {
         if (!ending && coordinator != null) {
-            services.recordFault("master", EventTypes.FAULT_FIRED, deployments.attempt(), -1, settings.faultPlan().savepointIndex(),
-                    "savepoint triggered as planned" + (settings.faultPlan().savepoint().stop() ? " (stop-with-savepoint)" : ""));
+            boolean stop = settings.faultPlan().savepoint().stop();
+            services.record(new FaultInjected(now(), ACTOR, deployments.attempt(), settings.faultPlan().savepointIndex(),
+                    "savepoint", "job", null, null, "savepoint triggered as planned" + (stop ? " (stop-with-savepoint)" : "")));
             coordinator.tell(new TriggerSavepoint(settings.faultPlan().savepoint().stop()));
         }
         return this;
@@ -229,9 +232,12 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
 
     private Behavior<MasterCommand> onSavepointCompleted(SavepointCompleted done) {
         savepointPath = done.metadataPath();
-        event("savepoint", done.checkpointId(), "savepoint " + done.checkpointId() + " completed: " + done.metadataPath());
+        event(new JobEvents.SavepointTaken(now(), ACTOR, deployments.attempt(), done.checkpointId(),
+                Path.of(done.metadataPath()).getParent().getFileName().toString()),
+                "savepoint " + done.checkpointId() + " completed: " + done.metadataPath());
         if (done.stop() && !ending) {
-            event("stop", done.checkpointId(), "stopping the job after savepoint " + done.checkpointId());
+            event(new JobEvents.Stopping(now(), ACTOR, deployments.attempt(), done.checkpointId()),
+                    "stopping the job after savepoint " + done.checkpointId());
             stopping = true;
             stoppedTasks.clear();
             // a message, not context.stop: each task first handles the savepoint's completion notice
@@ -385,8 +391,9 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         finishedTasks.clear();
         finalState.clear();
         tasks.clear();
-        event("deploy", metadata == null ? -1 : metadata.checkpointId(),
-                metadata == null ? "deploy attempt " + attempt + " (fresh start)"
+        event(new JobEvents.Deployed(now(), ACTOR, attempt, plan.numberOfTasks(),
+                metadata == null ? null : metadata.checkpointId()), metadata == null
+                ? "deploy attempt " + attempt + " (fresh start)"
                 : "deploy attempt " + attempt + " restoring checkpoint " + metadata.checkpointId());
         Restores restores = metadata == null ? null : new Restores(metadataFile, metadata, plan);
         Set<TaskKey> sources = new HashSet<>();
@@ -498,8 +505,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
     private Behavior<MasterCommand> failOver(String cause, int faultIndex) {
         int attempt = deployments.attempt();
         String text = "failure in attempt " + attempt + ": " + cause;
-        services.recordFault("master", EventTypes.FAILOVER, attempt, -1, faultIndex, text);
-        events.accept(text);
+        event(new JobEvents.Failover(now(), ACTOR, attempt, faultIndex < 0 ? null : faultIndex, cause), text);
         stopTasks();
         coordinator.tell(new Suspend(attempt));
         OptionalLong delay = restartStrategy.onFailure(services.clock().millis());
@@ -507,7 +513,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
             return endJob(JobStatus.FAILED, "Recovery is suppressed by " + restartStrategy.describe()
                     + "; last failure: " + cause);
         }
-        services.record("master", "restart-scheduled", attempt, -1, -1, "in " + delay.getAsLong() + " ms");
+        services.record(new JobEvents.RestartScheduled(now(), ACTOR, attempt, delay.getAsLong()));
         long timer = deployments.restartScheduled();
         timers.startSingleTimer("redeploy", new Redeploy(timer), Duration.ofMillis(delay.getAsLong()));
         return this;
@@ -536,7 +542,8 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
                 intact = RestoreCheck.verifyIntact(metadataFile);
             } catch (RuntimeException e) {
                 String reason = "checkpoint " + c.checkpointId() + " is damaged: " + e.getMessage();
-                event("checkpoint-damaged", c.checkpointId(), reason);
+                event(new JobEvents.CheckpointDamaged(now(), ACTOR, deployments.attempt(), c.checkpointId(),
+                        e.getMessage()), reason);
                 damaged.add(reason);
                 continue;
             }
@@ -544,18 +551,23 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
             return this;
         }
         if (!damaged.isEmpty()) {
-            services.record("master", EventTypes.NO_INTACT_CHECKPOINT, deployments.attempt(), -1, -1, damaged.size()
-                    + " retained checkpoint(s), all damaged");
+            services.record(new JobEvents.NoIntactCheckpoint(now(), ACTOR, deployments.attempt(), damaged.size()));
             return endJob(JobStatus.FAILED, "no intact retained checkpoint to restore from: " + String.join("; ", damaged));
         }
         deployWith(newAttempt, settings.recoveryPath(), null);
         return this;
     }
 
-    /** An event for the history and for the console. */
-    private void event(String type, long checkpointId, String text) {
-        services.record("master", type, deployments.attempt(), checkpointId, -1, text);
+    private static final String ACTOR = "master";
+
+    /** An event for the history, and {@code text} for the console. */
+    private void event(HistoryEvent event, String text) {
+        services.record(event);
         events.accept(text);
+    }
+
+    private long now() {
+        return services.now();
     }
 
     private Behavior<MasterCommand> onDiagnose(Diagnose diagnose) {
@@ -611,8 +623,8 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
 
     private Behavior<MasterCommand> onPlannedCancel(PlannedCancel planned) {
         if (!ending) {
-            services.recordFault("master", EventTypes.FAULT_FIRED, deployments.attempt(), -1, settings.faultPlan().cancelIndex(),
-                    "cancel as planned after " + completedCheckpoints + " completed checkpoint(s)");
+            services.record(new FaultInjected(now(), ACTOR, deployments.attempt(), settings.faultPlan().cancelIndex(),
+                    "cancel", "job", null, null, "cancel as planned after " + completedCheckpoints + " completed checkpoint(s)"));
         }
         return onCancel(new Cancel());
     }
@@ -621,7 +633,8 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         if (ending) {
             return this;
         }
-        event("cancel", -1, "cancel requested after " + completedCheckpoints + " completed checkpoint(s)");
+        event(new JobEvents.Cancelled(now(), ACTOR, deployments.attempt(), completedCheckpoints),
+                "cancel requested after " + completedCheckpoints + " completed checkpoint(s)");
         stopTasks();
         return endJob(JobStatus.CANCELED, null);
     }
@@ -657,8 +670,8 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
     }
 
     private Behavior<MasterCommand> complete(Ended ended) {
-        services.record("master", "job-" + ended.status().name().toLowerCase(), deployments.attempt(), -1, -1,
-                ended.failure());
+        services.record(new JobEvents.Ended(now(), ACTOR, deployments.attempt(), ended.status().name().toLowerCase(),
+                ended.failure()));
         var report = ended.report();
         JobResult jobResult = new JobResult(settings.jobId(), plan.graph().jobName(), ended.status(), ended.failure(),
                 restarts, sourceRecords, sinkRecords,

@@ -56,10 +56,10 @@ final class Restores {
             SubtaskStateSnapshot own = op.subtasks().stream().filter(s -> s.subtaskIndex() == subtask).findFirst()
                     .orElse(null);
             if (own == null) {
-                return new TaskRestore.OperatorRestore(List.of(), null, positions);
+                return new TaskRestore.OperatorRestore(List.of(), null, positions, null);
             }
             List<StateHandle> keyed = own.keyedState() == null ? List.of() : List.of(own.keyedState());
-            return new TaskRestore.OperatorRestore(keyed, own.operatorState(), positions);
+            return new TaskRestore.OperatorRestore(keyed, own.operatorState(), positions, own.externalLocation());
         }
         KeyGroupRange range = KeyGroups.rangeForSubtask(node.maxParallelism(), node.parallelism(), subtask);
         List<StateHandle> keyed = new ArrayList<>();
@@ -70,6 +70,6 @@ final class Restores {
                 keyed.add(s.keyedState());
             }
         }
-        return new TaskRestore.OperatorRestore(keyed, null, positions);
+        return new TaskRestore.OperatorRestore(keyed, null, positions, null);
     }
 }

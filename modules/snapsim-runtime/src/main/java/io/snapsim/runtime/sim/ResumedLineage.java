@@ -2,12 +2,9 @@ package io.snapsim.runtime.sim;
 
 import io.snapsim.core.InvalidInputException;
 import io.snapsim.core.graph.JobGraph;
-import io.snapsim.core.sink.SinkOutput;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
-import io.snapsim.core.storage.SnapshotTree;
-import io.snapsim.core.storage.StateReader;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +18,7 @@ import java.util.Set;
 /**
  * Which committed output belongs to a resumed job besides its own: the output of the runs it
  * continues. Drawn from what the restored snapshot proves, not from how those runs ended: each
- * file sink records in its operator state the folder it wrote to, so the snapshot names the
+ * file sink's folder is recorded in the snapshot's metadata (its external location), so the snapshot names the
  * earlier run's output folder wherever the snapshot itself lies now (copied elsewhere, or left by a
  * run that was killed before it wrote its summary). That earlier run may itself have resumed
  * another: its run folder lists those in {@value #EARLIER_OUTPUTS}, written when it started.
@@ -43,7 +40,7 @@ final class ResumedLineage {
     static List<Path> earlierOutputs(Path metadataFile, JobGraph graph) {
         CheckpointMetadata metadata = MetadataFormat.read(metadataFile);
         Set<Path> outputs = new LinkedHashSet<>();
-        for (Path folder : sinkFolders(metadata, metadataFile, graph)) {
+        for (Path folder : sinkFolders(metadata, graph)) {
             if (!Files.isDirectory(folder)) {
                 throw new InvalidInputException(metadataFile + ": the snapshot's sink wrote to " + folder + ", which is gone:"
                         + " resuming needs its pending transactions, and judging the run needs what it committed");
@@ -72,9 +69,8 @@ final class ResumedLineage {
         }
     }
 
-    /** The folders the snapshot's sink subtasks say they wrote to, in operator and subtask order. */
-    private static List<Path> sinkFolders(CheckpointMetadata metadata, Path metadataFile, JobGraph graph) {
-        SnapshotTree tree = SnapshotTree.of(metadataFile, metadata.kind());
+    /** The folders the snapshot's sink subtasks wrote to (their external locations), in operator and subtask order. */
+    private static List<Path> sinkFolders(CheckpointMetadata metadata, JobGraph graph) {
         List<Path> folders = new ArrayList<>();
         for (OperatorStateSnapshot operator : metadata.operators()) {
             JobGraph.ResolvedNode node = graph.nodeByUid(operator.operatorId());
@@ -82,9 +78,8 @@ final class ResumedLineage {
                 continue;
             }
             for (SubtaskStateSnapshot subtask : operator.subtasks()) {
-                if (subtask.operatorState() != null) {
-                    SinkOutput.directoryOf(StateReader.read(subtask.operatorState(), tree))
-                            .filter(folder -> !folders.contains(folder)).ifPresent(folders::add);
+                if (subtask.externalLocation() != null && !folders.contains(Path.of(subtask.externalLocation()))) {
+                    folders.add(Path.of(subtask.externalLocation()));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package io.snapsim.runtime.sim;
 
-import io.snapsim.core.history.EventTypes;
+import io.snapsim.core.history.JobEvents;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
@@ -32,7 +32,7 @@ final class RunJudge {
     static final String VERDICT_SCRATCH = "verdict-scratch";
 
     /** The event types the judge reads of the history (besides the fault report's). */
-    static final java.util.Set<String> EVENT_TYPES = java.util.Set.of(EventTypes.NO_INTACT_CHECKPOINT);
+    static final java.util.Set<Class<? extends HistoryEvent>> EVENT_TYPES = java.util.Set.of(JobEvents.NoIntactCheckpoint.class);
 
     private RunJudge() {
     }
@@ -78,6 +78,6 @@ final class RunJudge {
     }
 
     private static boolean hasNoIntactCheckpoint(List<HistoryEvent> history) {
-        return history.stream().anyMatch(e -> e.type().equals(EventTypes.NO_INTACT_CHECKPOINT));
+        return history.stream().anyMatch(JobEvents.NoIntactCheckpoint.class::isInstance);
     }
 }

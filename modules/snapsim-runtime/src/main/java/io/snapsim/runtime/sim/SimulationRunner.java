@@ -232,7 +232,7 @@ public final class SimulationRunner {
         if (!Files.exists(file)) {
             return List.of(); // the reference run did not finish: the run never started
         }
-        Set<String> types = new HashSet<>(FaultReport.EVENT_TYPES);
+        Set<Class<? extends HistoryEvent>> types = new HashSet<>(FaultReport.EVENT_TYPES);
         types.addAll(RecordCounts.EVENT_TYPES);
         types.addAll(RunJudge.EVENT_TYPES);
         return HistoryReader.read(file, types);

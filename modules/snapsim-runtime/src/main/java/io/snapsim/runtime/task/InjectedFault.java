@@ -1,26 +1,43 @@
 package io.snapsim.runtime.task;
 
-/** A crash planted by the simulation's fault plan; carries the index of the fault in the plan. */
+import io.snapsim.core.history.FaultInjected;
+
+/**
+ * A failure planted by the simulation's fault plan: a crash, or a failed sink commit. Carries what
+ * the history's {@link FaultInjected} event says about it.
+ */
 public final class InjectedFault extends TaskFailure {
     private final int faultIndex;
+    private final String kind;
+    private final String phase;
     private final long checkpointId;
 
-    public InjectedFault(int faultIndex, String message) {
-        this(faultIndex, -1, message);
-    }
-
-    /** A planned crash tied to checkpoint {@code checkpointId} (-1: none). */
-    public InjectedFault(int faultIndex, long checkpointId, String message) {
+    /**
+     * @param faultIndex   the fault's index in the plan
+     * @param kind         as the plan names it: {@code crash}, {@code sink-commit-fails}
+     * @param phase        where in a checkpoint it struck, or null
+     * @param checkpointId the checkpoint it is tied to, or -1
+     */
+    public InjectedFault(int faultIndex, String kind, String phase, long checkpointId, String message) {
         super(message);
         this.faultIndex = faultIndex;
+        this.kind = kind;
+        this.phase = phase;
         this.checkpointId = checkpointId;
+    }
+
+    /** A crash at a record or a time, tied to no checkpoint. */
+    public static InjectedFault crash(int faultIndex, String message) {
+        return new InjectedFault(faultIndex, "crash", null, -1, message);
+    }
+
+    /** The history's record of this fault, fired by {@code target}. */
+    FaultInjected event(long time, String target, int attempt) {
+        return new FaultInjected(time, target, attempt, faultIndex, kind, target, phase,
+                checkpointId < 0 ? null : checkpointId, getMessage());
     }
 
     public int faultIndex() {
         return faultIndex;
-    }
-
-    public long checkpointId() {
-        return checkpointId;
     }
 }

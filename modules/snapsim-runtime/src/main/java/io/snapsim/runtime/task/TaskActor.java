@@ -8,7 +8,10 @@ import io.snapsim.core.barrier.CheckpointController;
 import io.snapsim.core.checkpoint.SubtaskCheckpointMetrics;
 import io.snapsim.core.checkpoint.SubtaskId;
 import io.snapsim.core.graph.JobGraph.ResolvedNode;
-import io.snapsim.core.history.EventTypes;
+import io.snapsim.core.history.FaultInjected;
+import io.snapsim.core.history.HistoryEvent;
+import io.snapsim.core.history.TaskEvents;
+import io.snapsim.core.history.TaskPhase;
 import io.snapsim.core.operators.OperatorContext;
 import io.snapsim.core.operators.Output;
 import io.snapsim.core.operators.SourceOperator;
@@ -105,6 +108,8 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
     private final StreamOperator[] operators;
     private final KeyedStateBackend[] backends;
     private final long[] recordsIn;
+    /** Records delivered on each input channel in this attempt: a channel's side of a cut at its barrier. */
+    private final long[] recordsPerChannel;
     private final long[] crashAt;
     private final int[] crashFault;
     private final ArrayDeque<TaskCommand>[] inputQueues;
@@ -154,6 +159,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             inputQueues[c] = new ArrayDeque<>();
         }
         this.channelEnded = new boolean[channels];
+        this.recordsPerChannel = new long[channels];
         this.taskKey = new TaskKey(spec.vertex().id(), spec.subtask());
         this.actorName = spec.vertex().name() + "#" + spec.subtask();
     }
@@ -201,8 +207,10 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                 ChannelFaultState state = fault == null ? null : new ChannelFaultState(fault, spec.services().clock(),
                         delay -> timers.startSingleTimer("release-" + flatIndex, new ReleaseChannel(flatIndex),
                                 java.time.Duration.ofMillis(delay)),
-                        () -> recordFault(fault.faultIndex(), -1, "network " + fault.kind().name().toLowerCase()
-                                + " in effect on the channel from " + actorName + " (output " + flatIndex + ")"));
+                        () -> record(new FaultInjected(now(), actorName, spec.attempt(), fault.faultIndex(),
+                                "network." + fault.kind().name().toLowerCase(), actorName + " output " + flatIndex, null,
+                                null, "network " + fault.kind().name().toLowerCase() + " in effect on the channel from "
+                                + actorName + " (output " + flatIndex + ")")));
                 channels[t] = new OutputChannel(targets.get(t).target(), targets.get(t).channelAtTarget(),
                         spec.batchSize(), spec.credits(), state);
             }
@@ -243,15 +251,14 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
     }
 
     private Behavior<TaskCommand> onStopGracefully(StopGracefully stop) {
-        record("stopped", -1, -1, null);
-        recordEnded("stopped after a savepoint");
+        recordEnded(TaskPhase.STOPPED, null);
         closeOperators();
         spec.master().tell(new TaskStopped(stop.attempt(), taskKey));
         return Behaviors.stopped();
     }
 
     private Behavior<TaskCommand> onTimedCrash(TimedCrash crash) {
-        return fail(new InjectedFault(crash.faultIndex(), "injected crash of " + actorName + " at time "
+        return fail(InjectedFault.crash(crash.faultIndex(), "injected crash of " + actorName + " at time "
                 + spec.services().clock().millis() + " ms"));
     }
 
@@ -367,6 +374,9 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                 }
             }
             if (r.operatorState() != null) {
+                if (r.externalLocation() != null) {
+                    operators[i].restoreExternalLocation(Path.of(r.externalLocation()));
+                }
                 operators[i].restoreOperatorState(StateReader.read(r.operatorState(), snapshot));
             }
             if (operators[i] instanceof SourceOperator source) {
@@ -443,6 +453,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                 for (int r = 0; r < batch.count(); r++) {
                     processHead(input, records[r]);
                 }
+                recordsPerChannel[channel] += batch.count();
                 inputSenders[channel].tell(new Credit(inputSenderChannel[channel], 1));
             } else if (item instanceof Event event) {
                 handleEvent(channel, event.event());
@@ -478,16 +489,17 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
 
     private void handleEvent(int channel, ChannelEvent event) throws Exception {
         if (event instanceof ChannelEvent.Barrier b) {
-            record("barrier-received", b.checkpointId(), channel, null);
+            record(new TaskEvents.BarrierReceived(now(), actorName, spec.attempt(), b.checkpointId(), channel,
+                    recordsPerChannel[channel]));
             if (b.savepointDir() != null) {
                 savepointTargets.put(b.checkpointId(), b.savepointDir());
             }
             barrierHandler.processBarrier(channel, b.checkpointId(), b.timestamp());
         } else if (event instanceof ChannelEvent.CancelMarker m) {
-            record("cancel-marker-received", m.checkpointId(), channel, null);
+            record(new TaskEvents.CancelMarkerReceived(now(), actorName, spec.attempt(), m.checkpointId(), channel));
             barrierHandler.processCancellationMarker(channel, m.checkpointId());
         } else if (event instanceof ChannelEvent.EndOfPartition) {
-            record("end-of-partition-received", -1, channel, null);
+            record(new TaskEvents.EndOfPartitionReceived(now(), actorName, spec.attempt(), channel));
             channelEnded[channel] = true;
             endedChannels++;
             barrierHandler.processEndOfPartition(channel);
@@ -511,7 +523,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             if (emitted < chunk) {
                 router.flush();
                 sourceExhausted = true;
-                record("source-exhausted", -1, -1, "records " + recordsIn[0]);
+                record(new TaskEvents.SourceExhausted(now(), actorName, spec.attempt(), recordsIn[0]));
                 if (spec.checkpointing()) {
                     spec.coordinator().tell(new SourceExhausted(spec.attempt(), taskKey));
                 } else {
@@ -556,7 +568,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
     private final class Controller implements CheckpointController {
         @Override
         public void alignmentStarted(long checkpointId) {
-            record("alignment-started", checkpointId, -1, null);
+            record(new TaskEvents.AlignmentStarted(now(), actorName, spec.attempt(), checkpointId));
             alignmentStartNanos = spec.services().clock().nanos();
             firstBarrierMillis = spec.services().clock().millis();
         }
@@ -574,7 +586,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
 
         @Override
         public void abortCheckpoint(long checkpointId, AbortReason reason) {
-            record("alignment-aborted", checkpointId, -1, reason.name());
+            record(new TaskEvents.AlignmentAborted(now(), actorName, spec.attempt(), checkpointId, reason.name()));
             firstBarrierMillis = 0;
             router.broadcast(new ChannelEvent.CancelMarker(checkpointId));
             if (reason != AbortReason.ABORTED_BY_COORDINATOR) {
@@ -613,7 +625,8 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         }
         router.broadcast(new ChannelEvent.Barrier(checkpointId, timestamp, savepointDir));
         lastSnapshotId = checkpointId;
-        record("snapshot", checkpointId, -1, "records " + java.util.Arrays.toString(recordsIn));
+        record(new TaskEvents.Snapshot(now(), actorName, spec.attempt(), checkpointId,
+                java.util.Arrays.stream(recordsIn).boxed().toList(), sourcePositions(positions)));
         crashIfPlanned(checkpointId, io.snapsim.core.sim.Faults.CheckpointPhase.AFTER_SNAPSHOT,
                 " after its snapshot of checkpoint ");
         long syncMs = (spec.services().clock().nanos() - syncStart) / 1_000_000;
@@ -658,7 +671,9 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                     throw e;
                 }
                 KeyGroupRange range = backends[i] == null ? KeyGroupRange.EMPTY : backends[i].keyGroupRange();
-                SubtaskStateSnapshot s = new SubtaskStateSnapshot(spec.subtask(), range, k, o, positions.get(i));
+                Path location = operators[i].externalLocation();
+                SubtaskStateSnapshot s = new SubtaskStateSnapshot(spec.subtask(), range, k, o, positions.get(i),
+                        location == null ? null : location.toString());
                 size += s.checkpointedSize();
                 states.put(ids[i], s);
             }
@@ -686,17 +701,20 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         if (written.failure() != null) {
             ArmedFault failWrite = plannedFault(ArmedFault.Kind.FAIL_WRITE, written.checkpointId());
             if (failWrite != null) {
-                recordFault(failWrite.faultIndex(), written.checkpointId(), "injected failure writing the state of "
-                        + actorName + " for checkpoint " + written.checkpointId());
+                record(new FaultInjected(now(), actorName, spec.attempt(), failWrite.faultIndex(), "storage.fail-write",
+                        actorName, null, written.checkpointId(), "injected failure writing the state of " + actorName
+                        + " for checkpoint " + written.checkpointId()));
             }
-            record("snapshot-write-failed", written.checkpointId(), -1, rootMessage(written.failure()));
+            record(new TaskEvents.SnapshotWriteFailed(now(), actorName, spec.attempt(), written.checkpointId(),
+                    rootMessage(written.failure())));
             spec.coordinator().tell(new Decline(spec.attempt(), written.checkpointId(),
                     ids[0], "writing state failed: " + rootMessage(written.failure())));
         } else {
             ArmedFault slow = plannedFault(ArmedFault.Kind.SLOW_WRITE, written.checkpointId());
             if (slow != null && slowWritesApplied.add(slow.faultIndex())) {
-                recordFault(slow.faultIndex(), written.checkpointId(), "slow write of the state of " + actorName
-                        + " for checkpoint " + written.checkpointId() + ": +" + slow.delay() + " ms");
+                record(new FaultInjected(now(), actorName, spec.attempt(), slow.faultIndex(), "storage.slow-write",
+                        actorName, null, written.checkpointId(), "slow write of the state of " + actorName
+                        + " for checkpoint " + written.checkpointId() + ": +" + slow.delay() + " ms"));
                 timers.startSingleTimer("slow-" + slow.faultIndex(), written, java.time.Duration.ofMillis(slow.delay()));
                 return this;
             }
@@ -707,7 +725,9 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                     }
                 }
             }
-            record("acknowledged", written.checkpointId(), -1, null);
+            SubtaskCheckpointMetrics m = written.metrics();
+            record(new TaskEvents.Acknowledged(now(), actorName, spec.attempt(), written.checkpointId(),
+                    m.alignmentDurationMs(), m.startDelayMs(), m.syncDurationMs(), m.asyncDurationMs(), m.stateSize()));
             spec.coordinator().tell(new Acknowledge(spec.attempt(), written.checkpointId(),
                     written.states(), written.metrics()));
             return guarded(() -> crashIfPlanned(written.checkpointId(),
@@ -722,7 +742,8 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             if (f.isCrashAt(checkpointId, phase) && f.subtask() == spec.subtask()) {
                 for (int i = 0; i < chain.size(); i++) {
                     if (chain.get(i).uid().equals(f.operatorUid())) {
-                        throw new InjectedFault(f.faultIndex(), checkpointId,
+                        throw new InjectedFault(f.faultIndex(), "crash", phase.name().toLowerCase().replace('_', '-'),
+                                checkpointId,
                                 "injected crash of " + ids[i] + where + checkpointId);
                     }
                 }
@@ -748,12 +769,12 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             for (ArmedFault f : spec.faults()) {
                 if (f.kind() == ArmedFault.Kind.SINK_COMMIT_FAIL && f.atCheckpoint() <= notify.checkpointId()
                         && f.atCheckpoint() > lastCompletedId && f.subtask() == spec.subtask()) {
-                    throw new InjectedFault(f.faultIndex(), notify.checkpointId(), "injected failure of "
+                    throw new InjectedFault(f.faultIndex(), "sink-commit-fails", null, notify.checkpointId(), "injected failure of "
                             + f.operatorUid() + "#" + spec.subtask() + " committing checkpoint " + notify.checkpointId());
                 }
             }
             lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
-            record("checkpoint-complete-notified", notify.checkpointId(), -1, null);
+            record(new TaskEvents.CompleteNotified(now(), actorName, spec.attempt(), notify.checkpointId()));
             for (KeyedStateBackend backend : backends) {
                 if (backend instanceof RocksDBKeyedStateBackend rocks) {
                     rocks.notifyCheckpointComplete(notify.checkpointId()); // its files become reusable
@@ -771,7 +792,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             if (!started) {
                 return;
             }
-            record("checkpoint-abort-notified", notify.checkpointId(), -1, null);
+            record(new TaskEvents.AbortNotified(now(), actorName, spec.attempt(), notify.checkpointId()));
             for (KeyedStateBackend backend : backends) {
                 if (backend instanceof RocksDBKeyedStateBackend rocks) {
                     rocks.notifyCheckpointAborted(notify.checkpointId());
@@ -796,7 +817,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             return;
         }
         inputsEnded = true;
-        record("end-of-input", -1, -1, null);
+        record(new TaskEvents.EndOfInput(now(), actorName, spec.attempt()));
         for (StreamOperator op : operators) {
             op.endInput(spec.checkpointing());
         }
@@ -816,8 +837,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             return; // records and the end-of-partition event still wait for credit or a delayed channel
         }
         finished = true;
-        record("task-finished", -1, -1, "records " + java.util.Arrays.toString(recordsIn));
-        recordEnded("finished");
+        recordEnded(TaskPhase.FINISHED, null);
         SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
         for (int i = 0; i < chain.size(); i++) {
             if (backends[i] != null) {
@@ -871,31 +891,28 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         String message = t instanceof TaskFailure ? t.getMessage()
                 : "task " + spec.vertex().name() + "#" + spec.subtask() + " failed: " + t;
         if (t instanceof InjectedFault f) {
-            recordFault(faultIndex, f.checkpointId(), message);
-        } else {
-            record("task-failed", -1, -1, message);
+            record(f.event(now(), actorName, spec.attempt()));
         }
-        recordEnded("failed");
+        recordEnded(TaskPhase.FAILED, message);
         spec.master().tell(new TaskFailed(spec.attempt(), taskKey, message, faultIndex));
         return Behaviors.stopped();
     }
 
     private Behavior<TaskCommand> onPostStop() {
-        recordEnded("cancelled");
+        recordEnded(TaskPhase.CANCELLED, null);
         closeOperators();
         return this;
     }
 
-    /** Writes this task's one {@code task-ended} event: how it ended and the records it read and wrote. */
-    private void recordEnded(String how) {
+    /** Writes this task's one terminal life-cycle event: how it ended, and the records it read and wrote. */
+    private void recordEnded(TaskPhase phase, String message) {
         if (endRecorded) {
             return;
         }
         endRecorded = true;
-        SortedMap<String, Long> counts = new TreeMap<>();
-        counts.put(EventTypes.SOURCE_RECORDS, chain.get(0).isSource() ? recordsIn[0] : 0);
-        counts.put(EventTypes.SINK_RECORDS, router != null && router.channels().isEmpty() ? recordsIn[chain.size() - 1] : 0);
-        spec.services().recordCounts(actorName, EventTypes.TASK_ENDED, spec.attempt(), how, counts);
+        long sourceRecords = chain.get(0).isSource() ? recordsIn[0] : 0;
+        long sinkRecords = router != null && router.channels().isEmpty() ? recordsIn[chain.size() - 1] : 0;
+        record(new TaskEvents.Lifecycle(now(), actorName, spec.attempt(), phase, sourceRecords, sinkRecords, message));
     }
 
     private void closeOperators() {
@@ -919,17 +936,23 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         }
     }
 
-    private void record(String type, long checkpointId, int channel, String detail) {
-        spec.services().record(actorName, type, spec.attempt(), checkpointId, channel, detail);
+    private void record(HistoryEvent event) {
+        spec.services().record(event);
     }
 
-    /** Planned fault {@code faultIndex} fired here. */
-    private void recordFault(int faultIndex, long checkpointId, String detail) {
-        spec.services().recordFault(actorName, EventTypes.FAULT_FIRED, spec.attempt(), checkpointId, faultIndex, detail);
+    private long now() {
+        return spec.services().now();
+    }
+
+    /** The positions of the chain's sources, split to next record, merged (empty without a source). */
+    private static java.util.SortedMap<String, Long> sourcePositions(List<Map<String, Long>> positions) {
+        java.util.SortedMap<String, Long> merged = new TreeMap<>();
+        positions.forEach(merged::putAll);
+        return merged;
     }
 
     private InjectedFault crash(int position) {
-        return new InjectedFault(crashFault[position], "injected crash of " + ids[position] + " at record "
+        return InjectedFault.crash(crashFault[position], "injected crash of " + ids[position] + " at record "
                 + recordsIn[position]);
     }
 

@@ -15,8 +15,12 @@ import java.util.Map;
  */
 public record TaskRestore(long checkpointId, SnapshotTree snapshot, Map<String, OperatorRestore> operators) {
 
-    /** What one operator subtask restores: keyed state of every old subtask whose key groups overlap, its own operator state, and source positions. */
-    public record OperatorRestore(List<StateHandle> keyedState, StateHandle operatorState, Map<String, Long> sourcePositions) {
+    /**
+     * What one operator subtask restores: keyed state of every old subtask whose key groups overlap,
+     * its own operator state and external location (a sink's folder, or null), and source positions.
+     */
+    public record OperatorRestore(List<StateHandle> keyedState, StateHandle operatorState, Map<String, Long> sourcePositions,
+                                  String externalLocation) {
         public OperatorRestore {
             keyedState = List.copyOf(keyedState);
             sourcePositions = Map.copyOf(sourcePositions);

@@ -3,6 +3,9 @@ package io.snapsim.runtime.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapsim.core.config.Configuration;
+import io.snapsim.core.history.HistoryEvent;
+import io.snapsim.core.history.HistoryReader;
+import io.snapsim.core.history.JobEvents;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.Expectation;
@@ -12,12 +15,10 @@ import io.snapsim.core.sim.SinkKind;
 import io.snapsim.core.verdict.Outcome;
 import io.snapsim.runtime.sim.SimulationResult;
 import io.snapsim.runtime.sim.SimulationRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * coordinator) and stopped with a duplicate actor name.
  */
 class JobMasterDeploymentTest {
-    private static final Pattern DEPLOY = Pattern.compile("\"type\":\"deploy\",\"attempt\":(\\d+)");
 
     @TempDir
     Path temp;
@@ -56,9 +56,8 @@ class JobMasterDeploymentTest {
     }
 
     private static List<Integer> deployedAttempts(SimulationResult r) throws Exception {
-        return Files.readAllLines(r.runDir().resolve("history.jsonl")).stream()
-                .map(DEPLOY::matcher).filter(Matcher::find).map(m -> Integer.parseInt(m.group(1)))
-                .collect(Collectors.toList());
+        return HistoryReader.read(r.runDir().resolve("history.jsonl"), Set.of(JobEvents.Deployed.class)).stream()
+                .map(HistoryEvent::attempt).collect(Collectors.toList());
     }
 
     @Test

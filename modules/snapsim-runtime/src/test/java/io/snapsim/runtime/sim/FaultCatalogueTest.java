@@ -3,6 +3,10 @@ package io.snapsim.runtime.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapsim.core.config.Configuration;
+import io.snapsim.core.history.FaultInjected;
+import io.snapsim.core.history.HistoryEvent;
+import io.snapsim.core.history.HistoryReader;
+import io.snapsim.core.history.JobEvents;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.sim.CrashFault;
 import io.snapsim.core.sim.ExecutionMode;
@@ -95,11 +99,11 @@ class FaultCatalogueTest {
         for (Faults.CoordinatorPhase phase : Faults.CoordinatorPhase.values()) {
             SimulationResult r = runEquivalent(backend, "coordinator-" + phase, new Faults.CrashCoordinator(3, phase));
             assertValidAfterRestart(r);
-            List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
-            assertThat(history).anyMatch(l -> l.contains("\"coordinator-crashed\""));
+            List<HistoryEvent> history = HistoryReader.read(r.runDir().resolve("history.jsonl"));
+            assertThat(history).anyMatch(JobEvents.CoordinatorCrashed.class::isInstance);
             long expected = phase == Faults.CoordinatorPhase.AFTER_METADATA ? 2 : 3;
-            assertThat(history).as("restored from the checkpoint the journal knows")
-                    .anyMatch(l -> l.contains("\"deploy\"") && l.contains("restoring checkpoint " + expected));
+            assertThat(history).as("restored from the checkpoint the journal knows").anyMatch(e ->
+                    e instanceof JobEvents.Deployed d && d.checkpoint() != null && d.checkpoint() == expected);
         }
     }
 
@@ -126,9 +130,9 @@ class FaultCatalogueTest {
             SimulationResult r = run(backend, "damaged-" + kind, List.of(new Faults.StorageFault(kind, 3, null, null)),
                     Expectation.EQUIVALENT, Map.of("execution.checkpointing.num-retained", "2"));
             assertValidAfterRestart(r);
-            List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
-            assertThat(history).anyMatch(l -> l.contains("\"checkpoint-damaged\"") && l.contains("checkpoint 3 is damaged"));
-            assertThat(history).anyMatch(l -> l.contains("restoring checkpoint 2"));
+            List<HistoryEvent> history = HistoryReader.read(r.runDir().resolve("history.jsonl"));
+            assertThat(history).anyMatch(e -> e instanceof JobEvents.CheckpointDamaged d && d.checkpoint() == 3);
+            assertThat(history).anyMatch(e -> e instanceof JobEvents.Deployed d && Long.valueOf(2).equals(d.checkpoint()));
         }
     }
 
@@ -151,14 +155,15 @@ class FaultCatalogueTest {
                 Expectation.EQUIVALENT, keys);
 
         assertValidAfterRestart(r);
-        List<String> history = Files.readAllLines(r.runDir().resolve("history.jsonl"));
-        assertThat(history).as("the fault damaged a state file, not _metadata").anyMatch(l ->
-                l.contains("\"fault-fired\"") && l.contains(" state file ") && l.contains("of completed checkpoint 3"));
+        List<HistoryEvent> history = HistoryReader.read(r.runDir().resolve("history.jsonl"));
+        assertThat(history).as("the fault damaged a state file, not _metadata").anyMatch(e ->
+                e instanceof FaultInjected f && f.detail().contains(" state file ")
+                        && f.detail().contains("of completed checkpoint 3"));
         String detected = kind == Faults.StorageKind.DELETE_DATA ? "missing" : "corrupt";
-        assertThat(history).as("the restore detects the damaged file (%s)", detected).anyMatch(l ->
-                l.contains("\"checkpoint-damaged\"") && l.contains("checkpoint 3 is damaged") && l.contains(detected)
-                        && (!backend.rocksdb() || l.contains("RocksDB file")));
-        assertThat(history).anyMatch(l -> l.contains("restoring checkpoint 2"));
+        assertThat(history).as("the restore detects the damaged file (%s)", detected).anyMatch(e ->
+                e instanceof JobEvents.CheckpointDamaged d && d.checkpoint() == 3 && d.reason().contains(detected)
+                        && (!backend.rocksdb() || d.reason().contains("RocksDB file")));
+        assertThat(history).anyMatch(e -> e instanceof JobEvents.Deployed d && Long.valueOf(2).equals(d.checkpoint()));
     }
 
     @ParameterizedTest(name = "{0}")
