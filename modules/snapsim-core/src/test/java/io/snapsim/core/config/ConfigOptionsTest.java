@@ -33,6 +33,7 @@ class ConfigOptionsTest {
                     }
                 }
             }
+            assertThat(declared).as("the option holders declare options").hasSizeGreaterThan(20);
             assertThat(ConfigOptions.all()).containsExactlyInAnyOrderElementsOf(declared).doesNotHaveDuplicates();
         }
 
@@ -68,15 +69,21 @@ class ConfigOptionsTest {
 
         @Test
         void everyOptionHasADescription() {
-            assertThat(ConfigOptions.all()).allSatisfy(o -> assertThat(o.description()).isNotBlank());
+            assertThat(ConfigOptions.all()).hasSizeGreaterThan(20)
+                    .allSatisfy(o -> assertThat(o.description()).isNotBlank());
         }
 
         @Test
         void everyDefaultIsAValidValueOfItsOption() {
+            int checked = 0;
             for (ConfigOption<?> option : ConfigOptions.all()) {
-                option.defaultAsText().ifPresent(text ->
-                        assertThat((Object) option.parse(text)).as(option.key()).isEqualTo(option.defaultValue().get()));
+                if (option.defaultAsText().isPresent()) {
+                    assertThat((Object) option.parse(option.defaultAsText().get())).as(option.key())
+                            .isEqualTo(option.defaultValue().get());
+                    checked++;
+                }
             }
+            assertThat(checked).as("options with a default, each parsed back").isGreaterThan(15);
         }
     }
 

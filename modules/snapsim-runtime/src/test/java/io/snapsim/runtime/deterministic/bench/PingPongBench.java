@@ -1,6 +1,4 @@
-package io.snapsim.runtime.deterministic;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.snapsim.runtime.deterministic.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -16,16 +14,16 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.junit.jupiter.api.Test;
+import io.snapsim.runtime.deterministic.DeterministicRuntime;
 
 /**
  * Measures how many messages per second of wall time the driver sustains for a ping-pong with one
  * message in flight, against the same program on Pekko's normal dispatcher. The pinger times itself
  * from its first ping to its last pong, so actor system start-up is not counted. Each figure is
- * the median of three runs after two warm-up runs. Prints the figures; asserts only that the runs
- * complete, since wall-clock speed depends on the machine.
+ * the median of three runs after two warm-up runs, with the spread. A benchmark, not a test: run it
+ * with {@code scripts/bench-pingpong}; wall-clock speed depends on the machine.
  */
-class PingPongThroughputTest {
+public final class PingPongBench {
     private static final int ROUND_TRIPS = 300_000;
     private static final int WARM_UPS = 2;
     private static final int MEASURED_RUNS = 3;
@@ -88,7 +86,9 @@ class PingPongThroughputTest {
         DeterministicRuntime<Void> runtime =
                 DeterministicRuntime.create("pingpong", pingPong(ROUND_TRIPS, elapsedNanos), 1, extra);
         try {
-            assertThat(runtime.runUntil(elapsedNanos::isDone, Long.MAX_VALUE, Long.MAX_VALUE)).isTrue();
+            if (!runtime.runUntil(elapsedNanos::isDone, Long.MAX_VALUE, Long.MAX_VALUE)) {
+                throw new IllegalStateException("the ping-pong did not finish");
+            }
             return messagesPerSecond(elapsedNanos.join());
         } finally {
             runtime.shutdown();
@@ -113,7 +113,8 @@ class PingPongThroughputTest {
         return 2.0 * ROUND_TRIPS / (nanos / 1e9);
     }
 
-    private static double median(DoubleSupplier run) {
+    /** The measured runs' rates after the warm-ups, sorted. */
+    private static double[] rates(DoubleSupplier run) {
         for (int i = 0; i < WARM_UPS; i++) {
             run.getAsDouble();
         }
@@ -122,22 +123,20 @@ class PingPongThroughputTest {
             rates[i] = run.getAsDouble();
         }
         Arrays.sort(rates);
-        return rates[MEASURED_RUNS / 2];
+        return rates;
     }
 
-    @Test
-    void measuresMessagesPerSecondAgainstTheNormalDispatcher() {
-        Config throughputFive = ConfigFactory.parseString("pekko.actor.default-dispatcher.throughput = 5");
-        double deterministic = median(() -> deterministicRate(ConfigFactory.empty()));
-        double deterministicThroughputFive = median(() -> deterministicRate(throughputFive));
-        double live = median(PingPongThroughputTest::liveRate);
+    private static void print(String what, double[] rates) {
+        System.out.printf(Locale.ROOT, "  %-38s median %,12.0f messages/s   (min %,.0f, max %,.0f)%n", what,
+                rates[rates.length / 2], rates[0], rates[rates.length - 1]);
+    }
 
-        System.out.printf(Locale.ROOT, "ping-pong, %d round trips, one message in flight, median of %d runs:%n",
-                ROUND_TRIPS, MEASURED_RUNS);
-        System.out.printf(Locale.ROOT, "  deterministic driver (throughput 1): %,.0f messages/s%n", deterministic);
-        System.out.printf(Locale.ROOT, "  deterministic driver (throughput 5): %,.0f messages/s%n", deterministicThroughputFive);
-        System.out.printf(Locale.ROOT, "  normal dispatcher:                   %,.0f messages/s%n", live);
-        assertThat(deterministic).isPositive();
-        assertThat(live).isPositive();
+    public static void main(String[] args) {
+        Config throughputFive = ConfigFactory.parseString("pekko.actor.default-dispatcher.throughput = 5");
+        System.out.printf(Locale.ROOT, "ping-pong, %d round trips, one message in flight, %d runs after %d warm-ups:%n",
+                ROUND_TRIPS, MEASURED_RUNS, WARM_UPS);
+        print("deterministic driver (throughput 1):", rates(() -> deterministicRate(ConfigFactory.empty())));
+        print("deterministic driver (throughput 5):", rates(() -> deterministicRate(throughputFive)));
+        print("normal dispatcher:", rates(PingPongBench::liveRate));
     }
 }
