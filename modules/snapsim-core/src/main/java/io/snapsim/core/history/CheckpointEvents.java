@@ -49,15 +49,19 @@ public final class CheckpointEvents {
             implements HistoryEvent {
     }
 
-    /** A savepoint was triggered; {@code stop} for stop-with-savepoint. */
+    /** A savepoint was triggered; {@code stop} for stop-with-savepoint; {@code tasks} must acknowledge it. */
     @JsonTypeName("savepoint-triggered")
-    public record SavepointTriggered(long time, String actor, int attempt, long checkpoint, boolean stop)
+    public record SavepointTriggered(long time, String actor, int attempt, long checkpoint, boolean stop, int tasks)
             implements HistoryEvent {
     }
 
-    /** Savepoint {@code checkpoint} completed. */
+    /**
+     * Savepoint {@code checkpoint} completed into {@code folder} (its name, under the savepoint
+     * directory). A savepoint is full: it writes everything it holds.
+     */
     @JsonTypeName("savepoint-completed")
-    public record SavepointCompleted(long time, String actor, int attempt, long checkpoint) implements HistoryEvent {
+    public record SavepointCompleted(long time, String actor, int attempt, long checkpoint, long checkpointedSize,
+                                     long stateSize, String folder) implements HistoryEvent {
     }
 
     /** In CLAIM mode, the checkpoint the job was resumed from: {@code deleted} once subsumed, or kept for {@code reason}. */

@@ -93,11 +93,15 @@ public final class TaskEvents {
                            Map<String, Long> sourcePositions) implements HistoryEvent {
     }
 
-    /** The task's part of checkpoint {@code checkpoint} is written and acknowledged, with its figures. */
+    /**
+     * The task's part of checkpoint {@code checkpoint} is written and acknowledged, with its figures:
+     * for each operator of its chain (by uid) at subtask {@code subtask}, the bytes it wrote
+     * ({@code checkpointedSizes}), and all the chain needs to restore ({@code stateSize}).
+     */
     @JsonTypeName("acknowledged")
-    public record Acknowledged(long time, String actor, int attempt, long checkpoint, long alignmentMillis,
-                               long startDelayMillis, long syncMillis, long asyncMillis, long checkpointedSize)
-            implements HistoryEvent {
+    public record Acknowledged(long time, String actor, int attempt, long checkpoint, int subtask,
+                               Map<String, Long> checkpointedSizes, long stateSize, long alignmentMillis,
+                               long startDelayMillis, long syncMillis, long asyncMillis) implements HistoryEvent {
     }
 
     /** Writing the task's state of checkpoint {@code checkpoint} failed; the task declined it. */

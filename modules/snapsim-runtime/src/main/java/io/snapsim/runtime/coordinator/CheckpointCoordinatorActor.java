@@ -215,6 +215,11 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         return services.now();
     }
 
+    private void recordAborted(AbortedCheckpoint aborted) {
+        record(new CheckpointEvents.Aborted(now(), ACTOR, attempt, aborted.checkpointId(), aborted.reason().name(),
+                aborted.message()));
+    }
+
     /** The completion of {@code completed} as the history records it, with Flink's two sizes. */
     private HistoryEvent completedEvent(CompletedCheckpoint completed, List<SubtaskStateSnapshot> states) {
         long checkpointed = states.stream().mapToLong(SubtaskStateSnapshot::checkpointedSize).sum();
@@ -300,6 +305,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         if (enabled()) {
             for (AbortedCheckpoint a : core.abortAll(CheckpointFailureReason.TASK_FAILURE,
                     "job failover in attempt " + suspend.attempt(), services.clock().millis())) {
+                recordAborted(a);
                 discard(a.checkpointId());
             }
         }
@@ -318,6 +324,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         if (decision instanceof TriggerDecision.Triggered triggered) {
             PendingCheckpoint pending = triggered.checkpoint();
             long id = pending.checkpointId();
+            record(new CheckpointEvents.Triggered(now(), ACTOR, attempt, id, pending.kind().name().toLowerCase(),
+                    pending.numberOfTasks()));
             try {
                 java.nio.file.Files.createDirectories(settings.storage().checkpointDirectory(id));
             } catch (java.io.IOException e) {
@@ -326,8 +334,6 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
                 scheduleTick(settings.core().intervalMs());
                 return this;
             }
-            record(new CheckpointEvents.Triggered(now(), ACTOR, attempt, id, pending.kind().name().toLowerCase(),
-                    pending.numberOfTasks()));
             for (TaskKey source : new java.util.TreeSet<>(sources)) {
                 tasks.get(source).tell(new TriggerCheckpoint(id, pending.triggerTimestamp(), null));
             }
@@ -358,6 +364,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
             return this;
         }
         long id = triggered.checkpoint().checkpointId();
+        record(new CheckpointEvents.SavepointTriggered(now(), ACTOR, attempt, id, trigger.stop(),
+                triggered.checkpoint().numberOfTasks()));
         java.nio.file.Path dir = io.snapsim.core.storage.SavepointPaths.newSavepointDirectory(
                 settings.savepointsDirectory(), settings.jobId(), services.random());
         try {
@@ -371,7 +379,6 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         if (trigger.stop()) {
             stopWithSavepoint.add(id);
         }
-        record(new CheckpointEvents.SavepointTriggered(now(), ACTOR, attempt, id, trigger.stop()));
         for (TaskKey source : new java.util.TreeSet<>(sources)) {
             tasks.get(source).tell(new TriggerCheckpoint(id, triggered.checkpoint().triggerTimestamp(),
                     dir.toString()));
@@ -553,7 +560,9 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         savepointDirs.remove(savepoint.checkpointId());
         sharedState.pendingEnded(savepoint.checkpointId());
         boolean stop = stopWithSavepoint.remove(savepoint.checkpointId());
-        record(new CheckpointEvents.SavepointCompleted(now(), ACTOR, attempt, savepoint.checkpointId()));
+        record(new CheckpointEvents.SavepointCompleted(now(), ACTOR, attempt, savepoint.checkpointId(),
+                savepoint.stateSize(), savepoint.stateSize(), Path.of(savepoint.metadataPath()).getParent().getFileName()
+                .toString()));
         for (ActorRef<TaskCommand> task : sortedTasks()) {
             task.tell(new NotifyComplete(savepoint.checkpointId()));
         }
@@ -656,8 +665,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
 
     private void onAborted(AbortedCheckpoint aborted) {
         timers.cancel("expire-" + aborted.checkpointId());
-        record(new CheckpointEvents.Aborted(now(), ACTOR, attempt, aborted.checkpointId(), aborted.reason().name(),
-                aborted.message()));
+        recordAborted(aborted);
         for (ActorRef<TaskCommand> task : sortedTasks()) {
             task.tell(new NotifyAborted(aborted.checkpointId()));
         }
@@ -782,6 +790,7 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         CheckpointFailureReason reason = end.end() == ExternalizedCheckpointCleanup.JobEnd.FINISHED
                 ? CheckpointFailureReason.FINISHED : CheckpointFailureReason.JOB_CANCELLED;
         for (AbortedCheckpoint a : core.abortAll(reason, "job " + end.end().name().toLowerCase(), services.clock().millis())) {
+            recordAborted(a);
             discard(a.checkpointId());
         }
         for (long subsumed : subsumedAwaitingStore) {

@@ -726,8 +726,11 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                 }
             }
             SubtaskCheckpointMetrics m = written.metrics();
-            record(new TaskEvents.Acknowledged(now(), actorName, spec.attempt(), written.checkpointId(),
-                    m.alignmentDurationMs(), m.startDelayMs(), m.syncDurationMs(), m.asyncDurationMs(), m.stateSize()));
+            SortedMap<String, Long> sizes = new TreeMap<>();
+            written.states().forEach((id, state) -> sizes.put(id.operatorId(), state.checkpointedSize()));
+            record(new TaskEvents.Acknowledged(now(), actorName, spec.attempt(), written.checkpointId(), spec.subtask(),
+                    sizes, written.states().values().stream().mapToLong(SubtaskStateSnapshot::stateSize).sum(),
+                    m.alignmentDurationMs(), m.startDelayMs(), m.syncDurationMs(), m.asyncDurationMs()));
             spec.coordinator().tell(new Acknowledge(spec.attempt(), written.checkpointId(),
                     written.states(), written.metrics()));
             return guarded(() -> crashIfPlanned(written.checkpointId(),
