@@ -2,11 +2,11 @@ package io.snapsim.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snapsim.core.storage.IncrementalStateHandle;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
-import io.snapsim.rocksdb.IncrementalStateHandle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
 package io.snapsim.rocksdb;
 
+import io.snapsim.core.storage.IncrementalStateHandle;
+import io.snapsim.core.storage.IncrementalStateHandle.PrivateFile;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
 import io.snapsim.core.storage.SnapshotTree;
-import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
 import io.snapsim.rocksdb.NativeSnapshot.NativeFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ public final class IncrementalUploader {
 
     /** {@code {jobDir}/shared}: where the shared files of every checkpoint of the job live. */
     public static Path sharedDirectory(Path jobDirectory) {
-        return jobDirectory.resolve(SHARED_DIRECTORY);
+        return IncrementalStateHandle.sharedDirectory(jobDirectory);
     }
 
     /** The name of this subtask's private directory inside a checkpoint directory. */

@@ -1,6 +1,13 @@
 package io.snapsim.rocksdb;
 
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.backend.KeyedSnapshot;
+import io.snapsim.core.backend.SnapshotTarget;
+import io.snapsim.core.storage.IncrementalStateHandle;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.storage.StateHandle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +23,7 @@ import java.util.Objects;
  * deletes the local native checkpoint. The owning backend learns the result from
  * {@link RocksDBKeyedStateBackend#nativeCheckpointUploaded}, on the task's thread.
  */
-public final class NativeCheckpointUpload {
+public final class NativeCheckpointUpload implements KeyedSnapshot {
     private final NativeSnapshot snapshot;
     private final Map<String, SharedFile> reusable;
     private final boolean incremental;
@@ -55,7 +62,26 @@ public final class NativeCheckpointUpload {
         }
     }
 
+    /**
+     * Uploads into the target's checkpoint folder and the job's {@code shared/} folder, as a native
+     * state handle. The coordinator made the checkpoint's folder at the trigger and deletes it on
+     * abort: when it is gone, nothing is uploaded, so that a late upload never brings an aborted
+     * checkpoint's folder back.
+     *
+     * @throws UncheckedIOException if the folder is gone or a copy fails (the local checkpoint is deleted all the same)
+     */
+    @Override
+    public StateHandle write(SnapshotTarget target) {
+        if (!Files.isDirectory(target.directory())) {
+            discard();
+            throw new UncheckedIOException(new IOException("the folder of checkpoint " + target.checkpointId()
+                    + " is gone (the checkpoint was aborted)"));
+        }
+        return upload(target.jobDirectory(), target.directory()).toStateHandle();
+    }
+
     /** Deletes the local native checkpoint without uploading it. */
+    @Override
     public void discard() {
         snapshot.discard();
     }

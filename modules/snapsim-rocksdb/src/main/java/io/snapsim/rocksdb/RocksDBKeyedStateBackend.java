@@ -7,6 +7,9 @@ import io.snapsim.core.api.state.MapStateDescriptor;
 import io.snapsim.core.api.state.StateDescriptor;
 import io.snapsim.core.api.state.ValueState;
 import io.snapsim.core.api.state.ValueStateDescriptor;
+import io.snapsim.core.backend.CheckpointableKeyedStateBackend;
+import io.snapsim.core.backend.ClaimMode;
+import io.snapsim.core.backend.KeyedSnapshot;
 import io.snapsim.core.state.KeyGroupRange;
 import io.snapsim.core.state.KeyGroups;
 import io.snapsim.core.state.KeyedStateBackend;
@@ -14,8 +17,11 @@ import io.snapsim.core.state.KeyedStateSnapshotFormat;
 import io.snapsim.core.state.KeyedStateSnapshotFormat.StateTable;
 import io.snapsim.core.state.StateKind;
 import io.snapsim.core.storage.CheckpointFormatException;
+import io.snapsim.core.storage.IncrementalStateHandle;
+import io.snapsim.core.storage.IncrementalStateHandle.LocatedFile;
+import io.snapsim.core.storage.SnapshotKind;
 import io.snapsim.core.storage.SnapshotTree;
-import io.snapsim.rocksdb.IncrementalStateHandle.LocatedFile;
+import io.snapsim.core.storage.StateHandle;
 import io.snapsim.rocksdb.NativeSnapshot.NativeFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,9 +87,10 @@ import org.rocksdb.WriteBatch;
  * current key and buffers. Only the results of {@link #snapshot()}, {@link #nativeCheckpoint} and the
  * checkpoint methods may leave the task's thread.
  */
-public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCloseable {
+public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend {
     private static final int NO_KEY = -1;
     private static final long WRITE_BATCH_BYTES = 4L << 20;
+    private static final String NATIVE_FORMAT = IncrementalStateHandle.NATIVE_FORMAT;
 
     private final Path instanceDirectory;
     private final KeyGroupRange range;
@@ -112,6 +119,8 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
     private final ByteReader reader = new ByteReader();
 
     private final UploadedFiles uploaded = new UploadedFiles();
+    /** How {@link #snapshotFor} uploads checkpoints; null when only the explicit methods take them. */
+    private final NativeCheckpointSettings checkpointing;
 
     /**
      * @param instanceDirectory a directory for the database, owned by the backend from now on:
@@ -121,6 +130,18 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
      * @throws IllegalArgumentException for a bad range or max parallelism, or a non-empty directory
      */
     public RocksDBKeyedStateBackend(Path instanceDirectory, KeyGroupRange range, int maxParallelism) {
+        this(instanceDirectory, range, maxParallelism, null);
+    }
+
+    /**
+     * A backend whose checkpoints ({@link #snapshotFor}) are native, uploaded as {@code checkpointing} says.
+     *
+     * @param checkpointing how checkpoints are uploaded; null for a backend whose checkpoints go
+     *     only through the explicit methods ({@link #startNativeCheckpoint} and the like)
+     * @see #RocksDBKeyedStateBackend(Path, KeyGroupRange, int)
+     */
+    public RocksDBKeyedStateBackend(Path instanceDirectory, KeyGroupRange range, int maxParallelism,
+            NativeCheckpointSettings checkpointing) {
         Objects.requireNonNull(instanceDirectory, "instanceDirectory");
         Objects.requireNonNull(range, "range");
         if (maxParallelism < 1 || maxParallelism > KeyGroups.UPPER_BOUND_MAX_PARALLELISM) {
@@ -136,6 +157,7 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
         this.range = range;
         this.maxParallelism = maxParallelism;
         this.options = new RocksOptions();
+        this.checkpointing = checkpointing;
     }
 
     @Override
@@ -365,13 +387,53 @@ public final class RocksDBKeyedStateBackend implements KeyedStateBackend, AutoCl
      * Pending checkpoints before it are forgotten (they are subsumed). Any id this backend did not
      * take natively (a savepoint, or a checkpoint from before a restore) changes nothing.
      */
+    @Override
     public void notifyCheckpointComplete(long checkpointId) {
         uploaded.completed(checkpointId);
     }
 
     /** The checkpoint was aborted: its uploads are never reused. Unknown ids are ignored. */
+    @Override
     public void notifyCheckpointAborted(long checkpointId) {
         uploaded.aborted(checkpointId);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A checkpoint is native ({@link #startNativeCheckpoint}, as the settings given at creation
+     * say); a savepoint is canonical.
+     *
+     * @throws IllegalStateException for a checkpoint of a backend created without checkpoint settings
+     */
+    @Override
+    public KeyedSnapshot snapshotFor(long checkpointId, SnapshotKind kind) {
+        if (kind == SnapshotKind.SAVEPOINT) {
+            return KeyedSnapshot.canonical(snapshot());
+        }
+        if (checkpointing == null) {
+            throw new IllegalStateException("this RocksDB backend was created without native checkpoint settings");
+        }
+        return startNativeCheckpoint(checkpointId, checkpointing.incremental(), checkpointing.uploader());
+    }
+
+    /** {@inheritDoc} A native handle of this backend's format becomes the base of later incremental checkpoints. */
+    @Override
+    public void snapshotWritten(long checkpointId, StateHandle handle) {
+        if (handle instanceof StateHandle.Native nativeHandle && NATIVE_FORMAT.equals(nativeHandle.format())) {
+            nativeCheckpointUploaded(IncrementalStateHandle.fromStateHandle(nativeHandle));
+        }
+    }
+
+    @Override
+    public String nativeFormat() {
+        return NATIVE_FORMAT;
+    }
+
+    /** {@inheritDoc} See {@link #restoreFromIncremental(IncrementalStateHandle, SnapshotTree, ClaimMode)}. */
+    @Override
+    public void restoreNative(StateHandle.Native handle, SnapshotTree snapshot, ClaimMode claimMode) {
+        restoreFromIncremental(IncrementalStateHandle.fromStateHandle(handle), snapshot, claimMode);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.snapsim.rocksdb;
 
+import io.snapsim.core.storage.FileChecks;
 import io.snapsim.core.storage.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,20 +72,6 @@ final class StateFiles {
         return crc.getValue();
     }
 
-    /** The CRC-32 of a file's content. */
-    static long crc32(Path file) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        byte[] buffer = new byte[64 * 1024];
-        try (var in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                crc.update(buffer, 0, n);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return crc.getValue();
-    }
-
     static void createDirectories(Path directory) {
         try {
             Files.createDirectories(directory);
@@ -94,11 +81,7 @@ final class StateFiles {
     }
 
     static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of " + file, e);
-        }
+        return FileChecks.size(file);
     }
 
     /**
@@ -122,7 +105,6 @@ final class StateFiles {
 
     /** Whether {@code name} is a plain file name: not empty, no separator, not "." or "..". */
     static boolean isPlainFileName(String name) {
-        return name != null && !name.isEmpty() && !name.equals(".") && !name.equals("..")
-                && name.indexOf('/') < 0 && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
+        return FileChecks.isPlainFileName(name);
     }
 }

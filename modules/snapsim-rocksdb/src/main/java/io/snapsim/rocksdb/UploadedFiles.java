@@ -1,6 +1,6 @@
 package io.snapsim.rocksdb;
 
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -6,10 +6,14 @@ import static io.snapsim.rocksdb.TestStates.MAX_P;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.snapsim.core.backend.ClaimMode;
 import io.snapsim.core.state.KeyGroups;
+import io.snapsim.core.storage.FileChecks;
+import io.snapsim.core.storage.IncrementalStateHandle;
+import io.snapsim.core.storage.IncrementalStateHandle.PrivateFile;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.storage.SharedStateRegistry;
 import io.snapsim.core.storage.SnapshotTree;
-import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -397,7 +401,7 @@ class IncrementalCheckpointTest {
             IncrementalStateHandle handle = checkpoint(filledBackend(), 1);
 
             assertThat(handle.sharedFiles()).allSatisfy(f -> assertThat(f.crc32())
-                    .isEqualTo(StateFiles.crc32(sharedFile(f.sharedKey()))));
+                    .isEqualTo(FileChecks.crc32(sharedFile(f.sharedKey()))));
             assertThat(handle.privateFiles()).allSatisfy(f -> assertThat(f.crc32()).isNotEqualTo(IncrementalStateHandle.NO_CHECKSUM));
             handle.verifyFiles(tree(1));
             assertThat(IncrementalStateHandle.fromStateHandle(handle.toStateHandle())).isEqualTo(handle);

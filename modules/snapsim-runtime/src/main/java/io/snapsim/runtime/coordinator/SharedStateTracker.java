@@ -1,13 +1,12 @@
 package io.snapsim.runtime.coordinator;
 
 import io.snapsim.core.storage.CheckpointMetadata;
+import io.snapsim.core.storage.IncrementalStateHandle;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
+import io.snapsim.core.storage.SharedStateRegistry;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
-import io.snapsim.rocksdb.IncrementalStateHandle;
-import io.snapsim.rocksdb.IncrementalUploader;
-import io.snapsim.rocksdb.SharedStateRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ final class SharedStateTracker {
 
     /** @param jobDirectory the job's checkpoint directory, holding {@code shared/} */
     SharedStateTracker(Path jobDirectory) {
-        this.sharedDirectory = IncrementalUploader.sharedDirectory(jobDirectory).toAbsolutePath().normalize();
+        this.sharedDirectory = IncrementalStateHandle.sharedDirectory(jobDirectory).toAbsolutePath().normalize();
     }
 
     /** A subtask acknowledged a pending checkpoint: remember the files it uploaded, in case it is aborted. */
@@ -230,7 +229,7 @@ final class SharedStateTracker {
      * @return the number of files deleted
      */
     static int deleteClaimedSharedFiles(CheckpointMetadata claimed, Path claimedJobDirectory) {
-        Path shared = IncrementalUploader.sharedDirectory(claimedJobDirectory).toAbsolutePath().normalize();
+        Path shared = IncrementalStateHandle.sharedDirectory(claimedJobDirectory).toAbsolutePath().normalize();
         java.util.Set<String> stillReferenced = new java.util.HashSet<>();
         try (Stream<Path> folders = Files.list(claimedJobDirectory)) {
             for (Path folder : folders.filter(f -> f.getFileName().toString().matches("chk-\\d+")).toList()) {

@@ -2,6 +2,7 @@ package io.snapsim.runtime.job;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.snapsim.core.backend.StateBackends;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.runtime.logging.ActorSystemLogging;
@@ -11,7 +12,6 @@ import io.snapsim.runtime.protocol.MasterCommand;
 import io.snapsim.runtime.services.RuntimeServices;
 import io.snapsim.runtime.services.SystemClock;
 import io.snapsim.runtime.store.JournalSettings;
-import io.snapsim.runtime.task.TaskActor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,7 +80,7 @@ public final class JobRunner {
                         deleteTree(journalDir);
                         deleteIfEmpty(settings.checkpointsDirectory().resolve(settings.jobId()));
                     }
-                    deleteIfEmpty(TaskActor.localStateRoot(settings.jobId()));
+                    StateBackends.localStateRoots(settings.jobId()).forEach(JobRunner::deleteIfEmpty);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                 } catch (RuntimeException cleanupFailure) {
@@ -178,7 +178,7 @@ public final class JobRunner {
         } finally {
             runtime.shutdown();
             try {
-                deleteIfEmpty(TaskActor.localStateRoot(settings.jobId()));
+                StateBackends.localStateRoots(settings.jobId()).forEach(JobRunner::deleteIfEmpty);
             } catch (RuntimeException cleanupFailure) {
                 // an instance folder still in use: left on disk, the result stands
             }

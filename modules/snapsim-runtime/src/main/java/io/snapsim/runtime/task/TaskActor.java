@@ -1,6 +1,12 @@
 package io.snapsim.runtime.task;
 
 import io.snapsim.core.api.CheckpointingMode;
+import io.snapsim.core.backend.BackendSpec;
+import io.snapsim.core.backend.CheckpointableKeyedStateBackend;
+import io.snapsim.core.backend.ClaimMode;
+import io.snapsim.core.backend.KeyedSnapshot;
+import io.snapsim.core.backend.SnapshotTarget;
+import io.snapsim.core.backend.StateBackends;
 import io.snapsim.core.barrier.AbortReason;
 import io.snapsim.core.barrier.BarrierHandler;
 import io.snapsim.core.barrier.BarrierHandlers;
@@ -16,19 +22,13 @@ import io.snapsim.core.operators.OperatorContext;
 import io.snapsim.core.operators.Output;
 import io.snapsim.core.operators.SourceOperator;
 import io.snapsim.core.operators.StreamOperator;
-import io.snapsim.core.state.HeapKeyedStateBackend;
 import io.snapsim.core.state.KeyGroupRange;
 import io.snapsim.core.state.KeyGroups;
-import io.snapsim.core.state.KeyedStateBackend;
+import io.snapsim.core.storage.SnapshotKind;
 import io.snapsim.core.storage.SnapshotTree;
 import io.snapsim.core.storage.StateHandle;
 import io.snapsim.core.storage.StateReader;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
-import io.snapsim.rocksdb.ClaimMode;
-import io.snapsim.rocksdb.IncrementalStateHandle;
-import io.snapsim.rocksdb.IncrementalUploader;
-import io.snapsim.rocksdb.NativeCheckpointUpload;
-import io.snapsim.rocksdb.RocksDBKeyedStateBackend;
 import io.snapsim.runtime.fault.ArmedFault;
 import io.snapsim.runtime.protocol.ChannelEvent;
 import io.snapsim.runtime.protocol.DataPlane.Credit;
@@ -90,9 +90,9 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
     private record TimedCrash(int faultIndex) implements TaskCommand.Internal {
     }
 
-    /** The asynchronous part of a snapshot ended; {@code nativeHandles[i]} is operator i's RocksDB checkpoint, if any. */
+    /** The asynchronous part of a snapshot ended; {@code keyedHandles[i]} is operator i's keyed state, if any. */
     private record SnapshotWritten(long checkpointId, Map<SubtaskId, SubtaskStateSnapshot> states,
-                                   SubtaskCheckpointMetrics metrics, IncrementalStateHandle[] nativeHandles,
+                                   SubtaskCheckpointMetrics metrics, StateHandle[] keyedHandles,
                                    Throwable failure) implements TaskCommand.Internal {
     }
 
@@ -106,7 +106,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
     private final java.util.TreeMap<Long, String> savepointTargets = new java.util.TreeMap<>();
     private final List<ResolvedNode> chain;
     private final StreamOperator[] operators;
-    private final KeyedStateBackend[] backends;
+    private final CheckpointableKeyedStateBackend[] backends;
     private final long[] recordsIn;
     /** Records delivered on each input channel in this attempt: a channel's side of a cut at its barrier. */
     private final long[] recordsPerChannel;
@@ -145,7 +145,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         this.chain = spec.vertex().chain();
         int n = chain.size();
         this.operators = new StreamOperator[n];
-        this.backends = new KeyedStateBackend[n];
+        this.backends = new CheckpointableKeyedStateBackend[n];
         this.recordsIn = new long[n];
         this.crashAt = new long[n];
         this.crashFault = new int[n];
@@ -311,13 +311,11 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             if (i == 0 && node.isSource()) {
                 out = new SourceOutput(out);
             }
-            KeyedStateBackend backend = null;
+            CheckpointableKeyedStateBackend backend = null;
             if (op.isKeyed()) {
                 KeyGroupRange range = KeyGroups.rangeForSubtask(node.maxParallelism(), node.parallelism(), spec.subtask());
-                backend = spec.stateBackend() == io.snapsim.core.config.StateBackendType.ROCKSDB
-                        ? new io.snapsim.rocksdb.RocksDBKeyedStateBackend(localStateDirectory(node.uid()), range,
-                        node.maxParallelism())
-                        : new HeapKeyedStateBackend(range, node.maxParallelism());
+                backend = StateBackends.factory(spec.stateBackend()).create(new BackendSpec(spec.jobId(), node.uid(),
+                        spec.subtask(), spec.attempt(), range, node.maxParallelism(), spec.incrementalCheckpoints()));
             }
             backends[i] = backend;
             op.setup(new OperatorContext(node.uid(), spec.subtask(), node.parallelism(), node.maxParallelism(),
@@ -332,23 +330,6 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                     ? BarrierHandlers.atLeastOnce(spec.numberOfInputChannels(), new Controller())
                     : BarrierHandlers.aligned(spec.numberOfInputChannels(), new Controller());
         }
-    }
-
-    /**
-     * The RocksDB instance's working directory: local and owned by this subtask's attempt, under the
-     * system's temporary directory (Flink's io.tmp.dirs), removed when the task stops.
-     */
-    private Path localStateDirectory(String operatorUid) {
-        return localStateRoot(spec.jobId()).resolve(operatorUid + "-" + spec.subtask() + "-attempt-" + spec.attempt());
-    }
-
-    /**
-     * The folder of a job's local RocksDB instances; the job's runner removes it once every task
-     * stopped. Job ids follow from seeds, so two processes may run the same job id at the same time
-     * (two terminals running one simulation, two test JVMs): the process id keeps their instances apart.
-     */
-    public static Path localStateRoot(String jobId) {
-        return Path.of(System.getProperty("java.io.tmpdir"), "snapsim-rocksdb", jobId + "-" + ProcessHandle.current().pid());
     }
 
     private void restoreState() throws Exception {
@@ -387,26 +368,25 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
     }
 
     /**
-     * Rebuilds operator {@code i}'s RocksDB database from a native checkpoint: its private files in
-     * the checkpoint's folder, its shared files in the {@code shared/} folder next to it. A checkpoint
+     * Rebuilds operator {@code i}'s keyed state from a snapshot in its backend's native format: files
+     * in the checkpoint's folder and the {@code shared/} folder next to it. A checkpoint
      * of this very job is claimed (the next incremental checkpoint reuses its shared files, which this
      * job's coordinator owns); one of another job is only read (its files are never referenced).
      */
     private void restoreNative(int i, StateHandle.Native handle, int handles, SnapshotTree snapshot, long checkpointId) {
-        if (!(backends[i] instanceof RocksDBKeyedStateBackend rocks)) {
-            throw new TaskFailure("checkpoint " + checkpointId + " holds the RocksDB state of " + ids[i]
-                    + " in its native format, which only the rocksdb state backend reads; this job uses "
-                    + spec.stateBackend().spellings().get(0));
+        if (!handle.format().equals(backends[i].nativeFormat())) {
+            throw new TaskFailure("checkpoint " + checkpointId + " holds the state of " + ids[i]
+                    + " in the native format '" + handle.format() + "', which the "
+                    + spec.stateBackend().spellings().get(0) + " state backend this job uses does not read");
         }
         if (handles != 1) {
             throw new TaskFailure("checkpoint " + checkpointId + " would give " + ids[i] + " " + handles
-                    + " native RocksDB checkpoints; a checkpoint cannot be rescaled: take a savepoint");
+                    + " native snapshots; a checkpoint cannot be rescaled: take a savepoint");
         }
         Path jobDirectory = snapshot.folder().getParent();
         boolean ownJob = spec.storage() != null
                 && jobDirectory.equals(spec.storage().jobDirectory().toAbsolutePath().normalize());
-        rocks.restoreFromIncremental(IncrementalStateHandle.fromStateHandle(handle), snapshot,
-                ownJob ? ClaimMode.CLAIM : ClaimMode.NO_CLAIM);
+        backends[i].restoreNative(handle, snapshot, ownJob ? ClaimMode.CLAIM : ClaimMode.NO_CLAIM);
     }
 
     // ---------------------------------------------------------------- input
@@ -479,7 +459,7 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         if (count == crashAt[0]) {
             throw crash(0);
         }
-        KeyedStateBackend backend = backends[0];
+        CheckpointableKeyedStateBackend backend = backends[0];
         StreamOperator head = operators[0];
         if (backend != null) {
             backend.setCurrentKey(head.keyOf(input, record));
@@ -608,17 +588,13 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         int n = chain.size();
         String savepointDir = savepointTargets.remove(checkpointId);
         savepointTargets.headMap(checkpointId).clear(); // targets of checkpoints that were aborted
-        byte[][] keyed = new byte[n][];
-        NativeCheckpointUpload[] uploads = new NativeCheckpointUpload[n];
+        SnapshotKind kind = savepointDir == null ? SnapshotKind.CHECKPOINT : SnapshotKind.SAVEPOINT;
+        KeyedSnapshot[] keyed = new KeyedSnapshot[n];
         byte[][] operatorState = new byte[n][];
         List<Map<String, Long>> positions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            // checkpoints of RocksDB state are native (the database's files); savepoints are canonical
-            if (backends[i] instanceof RocksDBKeyedStateBackend rocks && savepointDir == null) {
-                uploads[i] = rocks.startNativeCheckpoint(checkpointId, spec.incrementalCheckpoints(),
-                        new IncrementalUploader(chain.get(i).uid(), spec.subtask()));
-            } else if (backends[i] != null) {
-                keyed[i] = backends[i].snapshot();
+            if (backends[i] != null) {
+                keyed[i] = backends[i].snapshotFor(checkpointId, kind);
             }
             operatorState[i] = operators[i].snapshotOperatorState(checkpointId);
             positions.add(operators[i] instanceof SourceOperator s ? s.positions() : Map.of());
@@ -635,9 +611,9 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
         CompletableFuture<SnapshotWritten> write = CompletableFuture.supplyAsync(() -> {
             long asyncStart = clock.nanos();
             if (failWrite != null) {
-                for (NativeCheckpointUpload upload : uploads) {
-                    if (upload != null) {
-                        upload.discard();
+                for (KeyedSnapshot snapshot : keyed) {
+                    if (snapshot != null) {
+                        snapshot.discard();
                     }
                 }
                 throw new java.io.UncheckedIOException(new java.io.IOException("injected storage failure (fault "
@@ -645,27 +621,22 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             }
             // a savepoint is self-contained and relocatable: its state goes into its own folder, relative
             Path dir = savepointDir != null ? Path.of(savepointDir) : storage.checkpointDirectory(checkpointId);
-            boolean relative = savepointDir != null;
             Map<SubtaskId, SubtaskStateSnapshot> states = new LinkedHashMap<>();
-            IncrementalStateHandle[] nativeHandles = new IncrementalStateHandle[n];
+            StateHandle[] keyedHandles = new StateHandle[n];
             long size = 0;
             for (int i = 0; i < n; i++) {
                 ResolvedNode node = chain.get(i);
-                String base = node.uid() + "-" + spec.subtask();
+                SnapshotTarget target = new SnapshotTarget(storage, checkpointId, kind, dir, node.uid() + "-" + spec.subtask());
                 StateHandle k;
                 StateHandle o;
                 try {
-                    if (uploads[i] != null) {
-                        nativeHandles[i] = uploadNative(uploads[i], dir, checkpointId);
-                        k = nativeHandles[i].toStateHandle();
-                    } else {
-                        k = keyed[i] == null ? null : storage.writeState(dir, base + "-keyed", keyed[i], relative);
-                    }
-                    o = operatorState[i] == null ? null : storage.writeState(dir, base + "-operator", operatorState[i], relative);
+                    k = keyed[i] == null ? null : keyed[i].write(target);
+                    keyedHandles[i] = k;
+                    o = operatorState[i] == null ? null : target.writeState("operator", operatorState[i]);
                 } catch (RuntimeException e) {
-                    for (int j = i + 1; j < n; j++) { // the failing upload discarded its own local files
-                        if (uploads[j] != null) {
-                            uploads[j].discard();
+                    for (int j = i + 1; j < n; j++) { // the failing write discarded its own local files
+                        if (keyed[j] != null) {
+                            keyed[j].discard();
                         }
                     }
                     throw e;
@@ -679,22 +650,10 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             }
             long asyncMs = (clock.nanos() - asyncStart) / 1_000_000;
             return new SnapshotWritten(checkpointId, states,
-                    new SubtaskCheckpointMetrics(alignmentMs, startDelay, syncMs, asyncMs, size), nativeHandles, null);
+                    new SubtaskCheckpointMetrics(alignmentMs, startDelay, syncMs, asyncMs, size), keyedHandles, null);
         }, spec.services().ioExecutor());
         getContext().pipeToSelf(write, (ok, err) -> err == null ? ok
                 : new SnapshotWritten(checkpointId, Map.of(), null, null, err));
-    }
-
-    /** Uploads a RocksDB checkpoint's files (on the I/O executor) into the checkpoint's folder and {@code shared/}. */
-    private IncrementalStateHandle uploadNative(NativeCheckpointUpload upload, Path checkpointDirectory, long checkpointId) {
-        if (!Files.isDirectory(checkpointDirectory)) {
-            // the coordinator made it at the trigger and deletes it on abort: a late upload must not
-            // bring an aborted checkpoint's folder back
-            upload.discard();
-            throw new java.io.UncheckedIOException(new java.io.IOException("the folder of checkpoint "
-                    + checkpointId + " is gone (the checkpoint was aborted)"));
-        }
-        return upload.upload(spec.storage().jobDirectory(), checkpointDirectory);
     }
 
     private Behavior<TaskCommand> onSnapshotWritten(SnapshotWritten written) {
@@ -718,10 +677,10 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                 timers.startSingleTimer("slow-" + slow.faultIndex(), written, java.time.Duration.ofMillis(slow.delay()));
                 return this;
             }
-            if (written.nativeHandles() != null) {
+            if (written.keyedHandles() != null) {
                 for (int i = 0; i < chain.size(); i++) {
-                    if (written.nativeHandles()[i] != null && backends[i] instanceof RocksDBKeyedStateBackend rocks) {
-                        rocks.nativeCheckpointUploaded(written.nativeHandles()[i]);
+                    if (written.keyedHandles()[i] != null) {
+                        backends[i].snapshotWritten(written.checkpointId(), written.keyedHandles()[i]);
                     }
                 }
             }
@@ -778,9 +737,9 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             }
             lastCompletedId = Math.max(lastCompletedId, notify.checkpointId());
             record(new TaskEvents.CompleteNotified(now(), actorName, spec.attempt(), notify.checkpointId()));
-            for (KeyedStateBackend backend : backends) {
-                if (backend instanceof RocksDBKeyedStateBackend rocks) {
-                    rocks.notifyCheckpointComplete(notify.checkpointId()); // its files become reusable
+            for (CheckpointableKeyedStateBackend backend : backends) {
+                if (backend != null) {
+                    backend.notifyCheckpointComplete(notify.checkpointId()); // its files become reusable
                 }
             }
             for (StreamOperator op : operators) {
@@ -796,9 +755,9 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
                 return;
             }
             record(new TaskEvents.AbortNotified(now(), actorName, spec.attempt(), notify.checkpointId()));
-            for (KeyedStateBackend backend : backends) {
-                if (backend instanceof RocksDBKeyedStateBackend rocks) {
-                    rocks.notifyCheckpointAborted(notify.checkpointId());
+            for (CheckpointableKeyedStateBackend backend : backends) {
+                if (backend != null) {
+                    backend.notifyCheckpointAborted(notify.checkpointId());
                 }
             }
             if (barrierHandler != null) {
@@ -919,11 +878,11 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
     }
 
     private void closeOperators() {
-        for (KeyedStateBackend backend : backends) {
-            if (backend instanceof AutoCloseable closeable) {
+        for (CheckpointableKeyedStateBackend backend : backends) {
+            if (backend != null) {
                 try {
-                    closeable.close();
-                } catch (Exception ignored) {
+                    backend.close();
+                } catch (RuntimeException ignored) {
                     // the instance directory is local scratch space
                 }
             }

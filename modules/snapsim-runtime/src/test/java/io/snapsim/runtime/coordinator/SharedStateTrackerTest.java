@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapsim.core.state.KeyGroupRange;
 import io.snapsim.core.storage.CheckpointMetadata;
+import io.snapsim.core.storage.IncrementalStateHandle;
+import io.snapsim.core.storage.IncrementalStateHandle.PrivateFile;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SnapshotKind;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
-import io.snapsim.rocksdb.IncrementalStateHandle;
-import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

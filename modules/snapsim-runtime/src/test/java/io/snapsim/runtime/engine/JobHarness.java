@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapsim.core.api.FileSinks;
 import io.snapsim.core.api.StreamExecutionEnvironment;
+import io.snapsim.core.backend.StateBackends;
 import io.snapsim.core.config.Configuration;
+import io.snapsim.core.config.StateBackendType;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.jobs.BuiltInJobs;
@@ -68,7 +70,7 @@ final class JobHarness {
 
     /** Where the job's tasks keep their RocksDB instances: {@code {java.io.tmpdir}/snapsim-rocksdb/{job-id}-{pid}/}. */
     static Path localRocksDBDirectory(String jobId) {
-        return io.snapsim.runtime.task.TaskActor.localStateRoot(jobId);
+        return StateBackends.factory(StateBackendType.ROCKSDB).localStateRoot(jobId).orElseThrow();
     }
 
     private static List<String> contents(Path dir) throws IOException {

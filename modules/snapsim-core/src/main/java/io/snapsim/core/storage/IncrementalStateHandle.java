@@ -1,9 +1,6 @@
-package io.snapsim.rocksdb;
+package io.snapsim.core.storage;
 
 import io.snapsim.core.state.KeyGroupRange;
-import io.snapsim.core.storage.CheckpointFormatException;
-import io.snapsim.core.storage.SnapshotTree;
-import io.snapsim.core.storage.StateHandle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -131,6 +128,11 @@ public record IncrementalStateHandle(
                 throw new IllegalArgumentException("file " + file.name() + " appears twice");
             }
         }
+    }
+
+    /** {@code {jobDir}/shared}: where the shared files of every checkpoint of the job live. */
+    public static Path sharedDirectory(Path jobDirectory) {
+        return jobDirectory.resolve(SnapshotTree.SHARED_DIR);
     }
 
     /**
@@ -341,12 +343,12 @@ public record IncrementalStateHandle(
         if (!Files.isRegularFile(file.realPath())) {
             throw new IllegalStateException(what + " is missing");
         }
-        long actual = StateFiles.size(file.realPath());
+        long actual = FileChecks.size(file.realPath());
         if (actual != file.size()) {
             throw new IllegalStateException(what + " is corrupt (size mismatch: " + actual + " bytes, expected "
                     + file.size() + ")");
         }
-        if (file.crc32() != NO_CHECKSUM && StateFiles.crc32(file.realPath()) != file.crc32()) {
+        if (file.crc32() != NO_CHECKSUM && FileChecks.crc32(file.realPath()) != file.crc32()) {
             throw new IllegalStateException(what + " is corrupt (checksum mismatch)");
         }
     }
@@ -370,7 +372,7 @@ public record IncrementalStateHandle(
     }
 
     private static void requirePlainName(String name, String what) {
-        if (!StateFiles.isPlainFileName(name)) {
+        if (!FileChecks.isPlainFileName(name)) {
             throw new IllegalArgumentException(what + " is not a plain file name: " + name);
         }
     }

@@ -1,4 +1,4 @@
-package io.snapsim.rocksdb;
+package io.snapsim.core.backend;
 
 /**
  * Who owns the files of a checkpoint that a job was restored from, as Flink's

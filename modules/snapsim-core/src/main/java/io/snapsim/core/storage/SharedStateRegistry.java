@@ -1,6 +1,6 @@
-package io.snapsim.rocksdb;
+package io.snapsim.core.storage;
 
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,11 +1,11 @@
-package io.snapsim.rocksdb;
+package io.snapsim.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.snapsim.core.state.KeyGroupRange;
-import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.storage.IncrementalStateHandle.PrivateFile;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

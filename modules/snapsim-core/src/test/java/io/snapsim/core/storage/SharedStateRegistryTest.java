@@ -1,10 +1,12 @@
-package io.snapsim.rocksdb;
+package io.snapsim.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.snapsim.rocksdb.IncrementalStateHandle.PrivateFile;
-import io.snapsim.rocksdb.IncrementalStateHandle.SharedFile;
+import io.snapsim.core.state.KeyGroupRange;
+import io.snapsim.core.state.KeyGroups;
+import io.snapsim.core.storage.IncrementalStateHandle.PrivateFile;
+import io.snapsim.core.storage.IncrementalStateHandle.SharedFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +88,8 @@ class SharedStateRegistryTest {
     }
 
     private static IncrementalStateHandle handle(long checkpointId, SharedFile... files) {
-        return new IncrementalStateHandle(checkpointId, TestStates.ALL, TestStates.MAX_P, "op-0", List.of(files),
+        return new IncrementalStateHandle(checkpointId, new KeyGroupRange(0, KeyGroups.DEFAULT_MAX_PARALLELISM - 1),
+                KeyGroups.DEFAULT_MAX_PARALLELISM, "op-0", List.of(files),
                 List.of(new PrivateFile("CURRENT", 16)));
     }
 }
