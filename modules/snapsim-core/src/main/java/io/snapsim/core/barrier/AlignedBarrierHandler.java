@@ -117,13 +117,18 @@ final class AlignedBarrierHandler implements BarrierHandler {
         }
 
         @Override
-        public void block(int channel) {
+        public void block(long checkpointId, int channel) {
             channels.block(channel);
+            controller.channelBlocked(checkpointId, channel);
         }
 
         @Override
-        public void unblockAll() {
+        public void unblockAll(long checkpointId) {
+            SortedSet<Integer> released = channels.blockedCopy();
             channels.unblockAll();
+            for (int channel : released) {
+                controller.channelUnblocked(checkpointId, channel);
+            }
         }
 
         @Override

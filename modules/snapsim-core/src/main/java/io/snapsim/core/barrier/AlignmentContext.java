@@ -15,9 +15,11 @@ interface AlignmentContext {
     /** Remembers that the coordinator aborted {@code checkpointId}, newer than any id seen yet. */
     void rememberAbortedInAdvance(long checkpointId);
 
-    void block(int channel);
+    /** Blocks {@code channel}, which delivered the barrier of {@code checkpointId}, the checkpoint being aligned. */
+    void block(long checkpointId, int channel);
 
-    void unblockAll();
+    /** Unblocks every blocked channel: the alignment of {@code checkpointId} ended (triggered or aborted). */
+    void unblockAll(long checkpointId);
 
     /** Whether every channel that has not ended is blocked. */
     boolean allOpenChannelsBlocked();

@@ -24,4 +24,20 @@ public interface CheckpointController {
 
     /** Give up on {@code checkpointId}: forward a cancellation marker downstream and decline it. */
     void abortCheckpoint(long checkpointId, AbortReason reason);
+
+    /**
+     * Aligning {@code checkpointId}, the handler blocked {@code channel}: its input after the barrier
+     * stays queued. Only handlers that block (EXACTLY_ONCE) call it; for the history, so it does nothing
+     * unless the task records it.
+     */
+    default void channelBlocked(long checkpointId, int channel) {
+    }
+
+    /**
+     * The alignment of {@code checkpointId} ended (after {@link #triggerCheckpoint} or
+     * {@link #abortCheckpoint}) and {@code channel}, blocked for it, delivers again. Called once per
+     * released channel, in ascending channel order.
+     */
+    default void channelUnblocked(long checkpointId, int channel) {
+    }
 }

@@ -22,7 +22,7 @@ final class CollectingBarriers implements AlignmentState {
             return this;
         }
         if (barrierId == checkpointId) {
-            context.block(channel);
+            context.block(checkpointId, channel);
             return triggerIfAligned(context);
         }
         // This channel skipped our barrier, so our checkpoint can never complete.
@@ -72,13 +72,13 @@ final class CollectingBarriers implements AlignmentState {
             return this;
         }
         context.trigger(checkpointId, timestamp);
-        context.unblockAll();
+        context.unblockAll(checkpointId);
         return WaitingForFirstBarrier.INSTANCE;
     }
 
     private void abortAndUnblock(AlignmentContext context, AbortReason reason) {
         context.abort(checkpointId, reason);
-        context.unblockAll();
+        context.unblockAll(checkpointId);
     }
 
     @Override

@@ -21,7 +21,7 @@ final class WaitingForFirstBarrier implements AlignmentState {
     static AlignmentState startAlignment(AlignmentContext context, int channel, long checkpointId,
             long timestamp) {
         context.alignmentStarted(checkpointId);
-        context.block(channel);
+        context.block(checkpointId, channel);
         return new CollectingBarriers(checkpointId, timestamp).triggerIfAligned(context);
     }
 

@@ -358,6 +358,95 @@ class AlignedBarrierHandlerTest {
         }
     }
 
+    /** The controller hears of every channel the handler blocks and releases, for the history. */
+    @Nested
+    class BlockingCallbacks {
+
+        /** Logs the blocking callbacks next to the trigger and abort calls. */
+        private final class BlockingLog extends RecordingController {
+            @Override
+            public void channelBlocked(long checkpointId, int channel) {
+                calls.add("block " + checkpointId + " ch" + channel);
+            }
+
+            @Override
+            public void channelUnblocked(long checkpointId, int channel) {
+                calls.add("unblock " + checkpointId + " ch" + channel);
+            }
+        }
+
+        @Test
+        void reportsEachBlockedChannelThenReleasesThemInChannelOrderAfterTheTrigger() {
+            BlockingLog log = new BlockingLog();
+            BarrierHandler handler = BarrierHandlers.aligned(3, log);
+
+            handler.processBarrier(2, 1, 10);
+            handler.processBarrier(0, 1, 10);
+            handler.processBarrier(1, 1, 10);
+
+            assertThat(log.calls).containsExactly("alignStart 1", "block 1 ch2", "block 1 ch0", "block 1 ch1",
+                    "trigger 1 @10", "unblock 1 ch0", "unblock 1 ch1", "unblock 1 ch2");
+        }
+
+        @Test
+        void releasesTheBlockedChannelsAfterAnAbortByACancellationMarker() {
+            BlockingLog log = new BlockingLog();
+            BarrierHandler handler = BarrierHandlers.aligned(3, log);
+
+            handler.processBarrier(1, 4, 0);
+            handler.processCancellationMarker(0, 4);
+
+            assertThat(log.calls).containsExactly("alignStart 4", "block 4 ch1", "abort 4 CANCELLATION_MARKER",
+                    "unblock 4 ch1");
+        }
+
+        @Test
+        void releasesTheOldAlignmentBeforeBlockingForTheNewerBarrierThatSubsumesIt() {
+            BlockingLog log = new BlockingLog();
+            BarrierHandler handler = BarrierHandlers.aligned(2, log);
+
+            handler.processBarrier(0, 1, 0);
+            handler.processBarrier(1, 2, 0);
+
+            assertThat(log.calls).containsExactly("alignStart 1", "block 1 ch0", "abort 1 SUBSUMED_BY_NEWER_BARRIER",
+                    "unblock 1 ch0", "alignStart 2", "block 2 ch1");
+        }
+
+        @Test
+        void releasesTheBlockedChannelsWhenTheCoordinatorAbortsTheCheckpoint() {
+            BlockingLog log = new BlockingLog();
+            BarrierHandler handler = BarrierHandlers.aligned(2, log);
+
+            handler.processBarrier(1, 3, 0);
+            handler.abortCheckpoint(3);
+
+            assertThat(log.calls).containsExactly("alignStart 3", "block 3 ch1", "abort 3 ABORTED_BY_COORDINATOR",
+                    "unblock 3 ch1");
+        }
+
+        @Test
+        void aChannelThatAlignsAloneIsBlockedAndReleasedAroundItsTrigger() {
+            BlockingLog log = new BlockingLog();
+            BarrierHandler handler = BarrierHandlers.aligned(2, log);
+            handler.processEndOfPartition(0);
+
+            handler.processBarrier(1, 5, 0);
+
+            assertThat(log.calls).containsExactly("alignStart 5", "block 5 ch1", "trigger 5 @0", "unblock 5 ch1");
+        }
+
+        @Test
+        void theAtLeastOnceTrackerNeverBlocksSoNeverReportsABlockedChannel() {
+            BlockingLog log = new BlockingLog();
+            BarrierHandler handler = BarrierHandlers.atLeastOnce(2, log);
+
+            handler.processBarrier(0, 1, 0);
+            handler.processBarrier(1, 1, 0);
+
+            assertThat(log.calls).containsExactly("alignStart 1", "trigger 1 @0");
+        }
+    }
+
     @Nested
     class ChannelContract {
 

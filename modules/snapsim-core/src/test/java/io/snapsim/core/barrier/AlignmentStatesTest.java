@@ -37,12 +37,12 @@ class AlignmentStatesTest {
         }
 
         @Override
-        public void block(int channel) {
+        public void block(long checkpointId, int channel) {
             blocked.set(channel);
         }
 
         @Override
-        public void unblockAll() {
+        public void unblockAll(long checkpointId) {
             calls.add("unblockAll");
             blocked.clear();
         }
@@ -108,7 +108,7 @@ class AlignmentStatesTest {
         @Test
         void anotherBarrierOfTheSameCheckpointKeepsCollectingUntilAllAreBlocked() {
             context.latest = 4;
-            context.block(0);
+            context.block(4, 0);
 
             assertThat(collecting.barrierReceived(context, 1, 4, 0)).isSameAs(collecting);
             assertThat(collecting.barrierReceived(context, 2, 4, 0)).isSameAs(WaitingForFirstBarrier.INSTANCE);
@@ -118,7 +118,7 @@ class AlignmentStatesTest {
         @Test
         void aNewerBarrierAbortsAndCollectsTheNewerCheckpoint() {
             context.latest = 4;
-            context.block(0);
+            context.block(4, 0);
 
             AlignmentState next = collecting.barrierReceived(context, 1, 6, 0);
 
