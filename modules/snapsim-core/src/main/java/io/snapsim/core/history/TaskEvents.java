@@ -136,9 +136,13 @@ public final class TaskEvents {
                                    long records) implements HistoryEvent {
     }
 
-    /** The sink committed transaction {@code transaction} of checkpoint {@code checkpoint}: its records are visible. */
+    /**
+     * The sink committed transaction {@code transaction} of checkpoint {@code checkpoint}: its records
+     * are visible. {@code checkpoint} is null for the tail a job without checkpointing commits at the
+     * end of its input.
+     */
     @JsonTypeName("sink-committed")
-    public record SinkCommitted(long time, String actor, int attempt, long checkpoint, String transaction)
+    public record SinkCommitted(long time, String actor, int attempt, Long checkpoint, String transaction)
             implements HistoryEvent {
     }
 

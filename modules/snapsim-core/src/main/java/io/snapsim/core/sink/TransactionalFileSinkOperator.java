@@ -1,5 +1,6 @@
 package io.snapsim.core.sink;
 
+import io.snapsim.core.history.TaskEvents;
 import io.snapsim.core.operators.OperatorContext;
 import io.snapsim.core.operators.StreamOperator;
 import java.io.BufferedWriter;
@@ -14,6 +15,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,8 +28,9 @@ import java.util.TreeMap;
  * {@code part-S-A-N.txt}). On restore, the pending transactions of the restored checkpoint are
  * committed (idempotently) and every other uncommitted file of this subtask is aborted (deleted).
  * So committed files only ever hold data of completed checkpoints. Closing removes the open
- * transaction; only pending files a restore may still commit outlive the task. Confined to the
- * owning task.
+ * transaction; only pending files a restore may still commit outlive the task. Every pre-commit,
+ * commit and abort of a transaction that held records is recorded in the run's history through
+ * {@link OperatorContext#events()}. Confined to the owning task.
  */
 public final class TransactionalFileSinkOperator implements StreamOperator {
     /** Suffix of committed files; readers of the output read only these. */
@@ -104,8 +108,8 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
         // Recover: the restored checkpoint completed, so its pre-committed transactions must be
         // committed where they were written (a job resumed with -s may write elsewhere now).
         Path recoverIn = restoredDirectory != null ? restoredDirectory : directory;
-        for (String txn : pending.values()) {
-            commit(recoverIn, txn);
+        for (Map.Entry<Long, String> txn : pending.entrySet()) {
+            commitAndRecord(recoverIn, txn.getKey(), txn.getValue());
         }
         pending.clear();
         abortLeftovers(recoverIn);
@@ -144,8 +148,8 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     @Override
     public void notifyCheckpointComplete(long checkpointId) throws IOException {
         Map<Long, String> done = pending.headMap(checkpointId, true);
-        for (String txn : done.values()) {
-            commit(directory, txn);
+        for (Map.Entry<Long, String> txn : done.entrySet()) {
+            commitAndRecord(directory, txn.getKey(), txn.getValue());
         }
         done.clear();
     }
@@ -158,7 +162,7 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
             closeWriter();
             if (recordsInTransaction > 0) {
                 Files.move(file(txn, IN_PROGRESS_SUFFIX), file(txn, PENDING_SUFFIX));
-                commit(directory, txn);
+                commitAndRecord(directory, null, txn);
             } else {
                 Files.deleteIfExists(file(txn, IN_PROGRESS_SUFFIX));
             }
@@ -176,8 +180,11 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
     public void close() throws IOException {
         closeWriter();
         if (openTransaction != null) {
-            Files.deleteIfExists(file(openTransaction, IN_PROGRESS_SUFFIX));
+            String txn = openTransaction;
             openTransaction = null;
+            if (Files.deleteIfExists(file(txn, IN_PROGRESS_SUFFIX)) && recordsInTransaction > 0) {
+                recordAborted(txn);
+            }
         }
     }
 
@@ -207,9 +214,24 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
         }
         Files.move(file(txn, IN_PROGRESS_SUFFIX), file(txn, PENDING_SUFFIX));
         pending.put(checkpointId, txn);
+        long records = recordsInTransaction;
+        context.events().record(s -> new TaskEvents.SinkPrecommitted(s.time(), s.actor(), s.attempt(), checkpointId,
+                txn, records));
     }
 
-    private void commit(Path in, String txn) throws IOException {
+    /** Commits {@code txn} of checkpoint {@code checkpointId} (null: none) and records it, unless it was committed before. */
+    private void commitAndRecord(Path in, Long checkpointId, String txn) throws IOException {
+        if (commit(in, txn)) {
+            context.events().record(s -> new TaskEvents.SinkCommitted(s.time(), s.actor(), s.attempt(), checkpointId, txn));
+        }
+    }
+
+    private void recordAborted(String txn) {
+        context.events().record(s -> new TaskEvents.SinkAborted(s.time(), s.actor(), s.attempt(), txn));
+    }
+
+    /** Makes {@code txn} visible; false when it already was (a repeated commit after a restore). */
+    private boolean commit(Path in, String txn) throws IOException {
         Path pendingFile = in.resolve("." + txn + PENDING_SUFFIX);
         Path committed = in.resolve(txn + COMMITTED_SUFFIX);
         if (Files.exists(pendingFile)) {
@@ -219,10 +241,13 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
                 Files.move(pendingFile, committed);
             }
             committedRecords += countLines(committed);
-        } else if (!Files.exists(committed)) {
+            return true;
+        }
+        if (!Files.exists(committed)) {
             throw new IllegalStateException("cannot commit transaction " + txn + " in " + in
                     + ": neither its pending file nor its committed file exists");
         }
+        return false;
     }
 
     private void abortLeftovers(Path in) throws IOException {
@@ -230,13 +255,19 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
             return;
         }
         String prefix = ".part-" + context.subtaskIndex() + "-";
+        List<String> leftovers = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(in, prefix + "*")) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 if (name.endsWith(PENDING_SUFFIX) || name.endsWith(IN_PROGRESS_SUFFIX)) {
-                    Files.delete(f);
+                    leftovers.add(name);
                 }
             }
+        }
+        leftovers.sort(null); // the listing's order is the file system's: the history's must not be
+        for (String name : leftovers) {
+            Files.delete(in.resolve(name));
+            recordAborted(name.substring(1, name.lastIndexOf('.')));
         }
     }
 

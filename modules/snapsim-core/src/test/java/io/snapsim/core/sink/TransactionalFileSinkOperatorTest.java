@@ -2,7 +2,10 @@ package io.snapsim.core.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snapsim.core.history.HistoryEvent;
+import io.snapsim.core.history.TaskEvents;
 import io.snapsim.core.operators.OperatorContext;
+import io.snapsim.core.operators.OperatorEvents;
 import io.snapsim.core.operators.StreamOperator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -461,6 +464,106 @@ class TransactionalFileSinkOperatorTest {
             }
             // one file per completed transaction, each holding exactly that checkpoint's records
             assertThat(contents).containsExactlyInAnyOrder(List.of("a", "b"), List.of("c"), List.of("d2"));
+        }
+    }
+
+    /** What the sink tells the run's history: every transaction that held records, pre-committed, committed or aborted. */
+    @Nested
+    class History {
+        private final List<HistoryEvent> events = new ArrayList<>();
+
+        /** A sink whose events are stamped as the task would, at time 5 by {@code sink#S}. */
+        private TransactionalFileSinkOperator recorded(int subtask, int attempt) {
+            OperatorEvents recorder = event -> events.add(event.apply(new OperatorEvents.Stamp(5, "sink#" + subtask,
+                    attempt)));
+            TransactionalFileSinkOperator sink = new TransactionalFileSinkOperator(out);
+            sink.setup(new OperatorContext("sink", subtask, 2, 128, attempt, null, record -> { }, recorder));
+            return sink;
+        }
+
+        @Test
+        void aPreCommitAndItsCommitAreRecordedWithTheCheckpointAndTheRecordCount() throws Exception {
+            TransactionalFileSinkOperator sink = recorded(0, 0);
+            sink.open();
+            write(sink, "a", "b", "c");
+            sink.snapshotOperatorState(1);
+            sink.notifyCheckpointComplete(1);
+
+            assertThat(events).containsExactly(
+                    new TaskEvents.SinkPrecommitted(5, "sink#0", 0, 1, "part-0-0-0", 3),
+                    new TaskEvents.SinkCommitted(5, "sink#0", 0, 1L, "part-0-0-0"));
+        }
+
+        @Test
+        void aTransactionWithoutRecordsIsNeverRecorded() throws Exception {
+            TransactionalFileSinkOperator sink = recorded(0, 0);
+            sink.open();
+            sink.snapshotOperatorState(1);
+            sink.notifyCheckpointComplete(1);
+            sink.close();
+
+            assertThat(events).isEmpty();
+        }
+
+        @Test
+        void closingWithAnOpenTransactionRecordsItsAbort() throws Exception {
+            TransactionalFileSinkOperator sink = recorded(1, 2);
+            sink.open();
+            write(sink, "a");
+            sink.close();
+
+            assertThat(events).containsExactly(new TaskEvents.SinkAborted(5, "sink#1", 2, "part-1-2-0"));
+        }
+
+        @Test
+        void withoutCheckpointingTheTailIsCommittedForNoCheckpoint() throws Exception {
+            TransactionalFileSinkOperator sink = recorded(0, 0);
+            sink.open();
+            write(sink, "a", "b");
+            sink.endInput(false);
+
+            assertThat(events).containsExactly(new TaskEvents.SinkCommitted(5, "sink#0", 0, null, "part-0-0-0"));
+        }
+
+        @Test
+        void aRestoreRecordsTheCommitOfTheRestoredTransactionThenTheAbortsOfTheLeftoversInNameOrder() throws Exception {
+            TransactionalFileSinkOperator crashed = recorded(0, 0);
+            crashed.open();
+            write(crashed, "a");
+            byte[] state1 = crashed.snapshotOperatorState(1);
+            write(crashed, "b");
+            crashed.snapshotOperatorState(2);
+            write(crashed, "c"); // the process dies: no close
+            events.clear();
+
+            TransactionalFileSinkOperator restored = recorded(0, 1);
+            restored.restoreOperatorState(state1);
+            restored.open();
+
+            assertThat(events).containsExactly(
+                    new TaskEvents.SinkCommitted(5, "sink#0", 1, 1L, "part-0-0-0"),
+                    new TaskEvents.SinkAborted(5, "sink#0", 1, "part-0-0-1"),
+                    new TaskEvents.SinkAborted(5, "sink#0", 1, "part-0-0-2"));
+        }
+
+        @Test
+        void aCommitRepeatedByASecondRestoreIsRecordedOnce() throws Exception {
+            TransactionalFileSinkOperator crashed = recorded(0, 0);
+            crashed.open();
+            write(crashed, "a");
+            byte[] state1 = crashed.snapshotOperatorState(1);
+            crashed.close();
+            TransactionalFileSinkOperator first = recorded(0, 1);
+            first.restoreOperatorState(state1);
+            first.open();
+            first.close();
+            events.clear();
+
+            TransactionalFileSinkOperator second = recorded(0, 2);
+            second.restoreOperatorState(state1);
+            second.open();
+
+            assertThat(events).noneMatch(TaskEvents.SinkCommitted.class::isInstance);
         }
     }
 

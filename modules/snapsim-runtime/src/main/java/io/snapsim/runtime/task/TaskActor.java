@@ -19,6 +19,7 @@ import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.history.TaskEvents;
 import io.snapsim.core.history.TaskPhase;
 import io.snapsim.core.operators.OperatorContext;
+import io.snapsim.core.operators.OperatorEvents;
 import io.snapsim.core.operators.Output;
 import io.snapsim.core.operators.SourceOperator;
 import io.snapsim.core.operators.StreamOperator;
@@ -319,7 +320,8 @@ public final class TaskActor extends AbstractBehavior<TaskCommand> {
             }
             backends[i] = backend;
             op.setup(new OperatorContext(node.uid(), spec.subtask(), node.parallelism(), node.maxParallelism(),
-                    spec.attempt(), backend, out));
+                    spec.attempt(), backend, out, event -> record(event.apply(new OperatorEvents.Stamp(now(), actorName,
+                    spec.attempt())))));
         }
         restoreState();
         for (StreamOperator op : operators) {
