@@ -1,5 +1,6 @@
 package io.snapsim.runtime.task;
 
+import io.snapsim.runtime.fault.ChannelFaultInjector;
 import io.snapsim.runtime.protocol.ChannelEvent;
 import io.snapsim.runtime.protocol.DataPlane;
 import io.snapsim.runtime.protocol.TaskCommand;
@@ -22,14 +23,14 @@ final class OutputChannel {
     private int credits;
     private long recordsSent;
     /** The network fault on this channel, or null; with it, messages may be held, delayed, dropped or swapped. */
-    private final ChannelFaultState fault;
+    private final ChannelFaultInjector fault;
 
     OutputChannel(ActorRef<TaskCommand> target, int channelAtTarget, int batchSize, int initialCredits) {
         this(target, channelAtTarget, batchSize, initialCredits, null);
     }
 
     OutputChannel(ActorRef<TaskCommand> target, int channelAtTarget, int batchSize, int initialCredits,
-                  ChannelFaultState fault) {
+                  ChannelFaultInjector fault) {
         this.target = target;
         this.channelAtTarget = channelAtTarget;
         this.batchSize = batchSize;
@@ -85,6 +86,7 @@ final class OutputChannel {
         return !unsent.isEmpty();
     }
 
+    /** The records sealed into batches so far: every record added before the latest event is counted. */
     long recordsSent() {
         return recordsSent;
     }

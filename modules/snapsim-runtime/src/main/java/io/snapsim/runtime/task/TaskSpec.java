@@ -1,8 +1,10 @@
 package io.snapsim.runtime.task;
 
 import io.snapsim.core.api.CheckpointingMode;
+import io.snapsim.core.config.StateBackendType;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.runtime.fault.ArmedFault;
+import io.snapsim.runtime.fault.ChannelFault;
 import io.snapsim.runtime.plan.JobPlan;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.MasterCommand;
@@ -24,9 +26,14 @@ import org.apache.pekko.actor.typed.ActorRef;
  * @param credits            batches a sender may have in flight per channel
  * @param storage            where to write state files; null when checkpointing is off
  * @param restore            state to restore, or null for a fresh start
- * @param faults             crashes this task must perform
- * @param stateBackend       where keyed state lives (hashmap or rocksdb)
- * @param incrementalCheckpoints whether RocksDB checkpoints are incremental (otherwise full native copies)
+ * @param faults             the planned faults of this task's subtask and chain that have not fired yet
+ * @param channelFaults      the planned network faults of the job (the task picks those on its output channels)
+ * @param stateBackend       where keyed state lives (hashmap or rocksdb): the factory that creates the backends
+ * @param incrementalCheckpoints whether native checkpoints are incremental (otherwise full copies)
+ * @param jobId              the job's id, which names the backends' local folders
+ * @param services           clock, I/O executor and history
+ * @param coordinator        where acknowledgements and declines go
+ * @param master             where the task reports how it ended
  */
 public record TaskSpec(
         JobPlan plan,
@@ -41,8 +48,8 @@ public record TaskSpec(
         FsCheckpointStorage storage,
         TaskRestore restore,
         List<ArmedFault> faults,
-        List<io.snapsim.runtime.fault.ChannelFault> channelFaults,
-        io.snapsim.core.config.StateBackendType stateBackend,
+        List<ChannelFault> channelFaults,
+        StateBackendType stateBackend,
         boolean incrementalCheckpoints,
         String jobId,
         RuntimeServices services,

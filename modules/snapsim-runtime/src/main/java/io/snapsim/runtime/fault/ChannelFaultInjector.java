@@ -1,7 +1,6 @@
-package io.snapsim.runtime.task;
+package io.snapsim.runtime.fault;
 
 import io.snapsim.core.time.Clock;
-import io.snapsim.runtime.fault.ChannelFault;
 import io.snapsim.runtime.protocol.DataPlane;
 import io.snapsim.runtime.protocol.TaskCommand;
 import java.util.ArrayDeque;
@@ -13,9 +12,12 @@ import org.apache.pekko.actor.typed.ActorRef;
  * message is never sent before one that was handed over earlier, so they stretch alignment without
  * breaking the model. DROP loses one data batch and REORDER swaps one data batch with the message
  * after it: both break Chandy-Lamport's assumption of FIFO, reliable channels, on purpose.
+ *
+ * <p>Wraps the deliveries of one output channel of a task: the channel hands every message to
+ * {@link #deliver} instead of telling the target. Made by {@link TaskFaultInjector#channelFault}.
  * Confined to the owning task.
  */
-final class ChannelFaultState {
+public final class ChannelFaultInjector {
     private record Held(long due, TaskCommand message) {
     }
 
@@ -30,7 +32,11 @@ final class ChannelFaultState {
     private boolean fired;
     private boolean tookEffect;
 
-    ChannelFaultState(ChannelFault fault, Clock clock, LongConsumer wakeUpIn, Runnable onFirstEffect) {
+    /**
+     * @param wakeUpIn      asks the owning task to call {@link #releaseDue} after the given number of milliseconds
+     * @param onFirstEffect told once, when the fault first takes effect on this channel
+     */
+    public ChannelFaultInjector(ChannelFault fault, Clock clock, LongConsumer wakeUpIn, Runnable onFirstEffect) {
         this.fault = fault;
         this.clock = clock;
         this.wakeUpIn = wakeUpIn;
@@ -44,7 +50,8 @@ final class ChannelFaultState {
         }
     }
 
-    void deliver(ActorRef<TaskCommand> target, TaskCommand message) {
+    /** Sends {@code message} to {@code target} now, later, never or swapped, as the fault says. */
+    public void deliver(ActorRef<TaskCommand> target, TaskCommand message) {
         long now = clock.millis();
         if (now < fault.atTime() && held.isEmpty()) {
             target.tell(message);
@@ -87,11 +94,13 @@ final class ChannelFaultState {
         }
     }
 
-    boolean isHolding() {
+    /** Whether messages wait for a later delivery (held back, or swapped and not yet sent). */
+    public boolean isHolding() {
         return !held.isEmpty() || swapped != null;
     }
 
-    void releaseDue(ActorRef<TaskCommand> target) {
+    /** Sends what is due by now, in order; asks to be woken again for the rest. */
+    public void releaseDue(ActorRef<TaskCommand> target) {
         long now = clock.millis();
         while (!held.isEmpty() && held.peekFirst().due() <= now) {
             target.tell(held.pollFirst().message());

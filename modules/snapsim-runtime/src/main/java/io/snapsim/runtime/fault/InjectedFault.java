@@ -1,12 +1,13 @@
-package io.snapsim.runtime.task;
+package io.snapsim.runtime.fault;
 
 import io.snapsim.core.history.FaultInjected;
 
 /**
- * A failure planted by the simulation's fault plan: a crash, or a failed sink commit. Carries what
- * the history's {@link FaultInjected} event says about it.
+ * A failure planted by the simulation's fault plan: a crash, or a failed sink commit. Thrown where
+ * it strikes, it fails the task like any other exception; it carries what the history's
+ * {@link FaultInjected} event says about it. Immutable.
  */
-public final class InjectedFault extends TaskFailure {
+public final class InjectedFault extends RuntimeException {
     private final int faultIndex;
     private final String kind;
     private final String phase;
@@ -32,7 +33,7 @@ public final class InjectedFault extends TaskFailure {
     }
 
     /** The history's record of this fault, fired by {@code target}. */
-    FaultInjected event(long time, String target, int attempt) {
+    public FaultInjected event(long time, String target, int attempt) {
         return new FaultInjected(time, target, attempt, faultIndex, kind, target, phase,
                 checkpointId < 0 ? null : checkpointId, getMessage());
     }
