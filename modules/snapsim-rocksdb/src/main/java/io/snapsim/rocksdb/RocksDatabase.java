@@ -104,12 +104,7 @@ final class RocksDatabase {
      * @throws IllegalArgumentException if the directory holds no snapsim metadata or corrupt metadata
      */
     static RocksDatabase open(Path directory, RocksOptions options) {
-        List<byte[]> names;
-        try (Options listing = new Options()) {
-            names = RocksDB.listColumnFamilies(listing, directory.toString());
-        } catch (RocksDBException e) {
-            throw failure("list the column families in " + directory, e);
-        }
+        List<byte[]> names = columnFamilyNames(directory);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         for (byte[] name : names) {
             descriptors.add(new ColumnFamilyDescriptor(name, options.columnFamily));
@@ -132,15 +127,7 @@ final class RocksDatabase {
         List<ColumnFamilyHandle> ordered = new ArrayList<>(handles);
         Collections.swap(ordered, 0, Math.max(defaultIndex, 0));
         try {
-            byte[] header = db.get(ordered.get(0), new byte[] {HEADER});
-            if (header == null || header.length != 13 || header[0] != METADATA_VERSION) {
-                throw new IllegalArgumentException("the database in " + directory
-                        + " has no snapsim metadata (or metadata of an unknown version); it is not a snapsim checkpoint");
-            }
-            ByteBuffer fields = ByteBuffer.wrap(header, 1, 12);
-            int maxParallelism = fields.getInt();
-            KeyGroupRange range = new KeyGroupRange(fields.getInt(), fields.getInt());
-            RocksDatabase database = new RocksDatabase(db, directory, options, range, maxParallelism, ordered);
+            RocksDatabase database = withMetadata(db, directory, options, ordered);
             database.readStates(byName);
             return database;
         } catch (RocksDBException e) {
@@ -150,6 +137,28 @@ final class RocksDatabase {
             closeAll(db, handles);
             throw e;
         }
+    }
+
+    private static List<byte[]> columnFamilyNames(Path directory) {
+        try (Options listing = new Options()) {
+            return RocksDB.listColumnFamilies(listing, directory.toString());
+        } catch (RocksDBException e) {
+            throw failure("list the column families in " + directory, e);
+        }
+    }
+
+    /** The opened database, with the key groups and max parallelism its metadata header records. */
+    private static RocksDatabase withMetadata(RocksDB db, Path directory, RocksOptions options,
+                                              List<ColumnFamilyHandle> ordered) throws RocksDBException {
+        byte[] header = db.get(ordered.get(0), new byte[] {HEADER});
+        if (header == null || header.length != 13 || header[0] != METADATA_VERSION) {
+            throw new IllegalArgumentException("the database in " + directory
+                    + " has no snapsim metadata (or metadata of an unknown version); it is not a snapsim checkpoint");
+        }
+        ByteBuffer fields = ByteBuffer.wrap(header, 1, 12);
+        int maxParallelism = fields.getInt();
+        KeyGroupRange range = new KeyGroupRange(fields.getInt(), fields.getInt());
+        return new RocksDatabase(db, directory, options, range, maxParallelism, ordered);
     }
 
     /** The column family of a state, or null if this database has none for it. */

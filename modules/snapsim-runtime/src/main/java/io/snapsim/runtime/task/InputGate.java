@@ -98,13 +98,15 @@ final class InputGate {
         }
     }
 
-    /** Queues a batch or an event of its channel. */
-    void enqueue(DataBatch batch) {
-        queues[batch.channel()].addLast(batch);
-    }
-
-    void enqueue(Event event) {
-        queues[event.channel()].addLast(event);
+    /** Queues a batch or an event on its channel. */
+    void enqueue(TaskCommand input) {
+        if (input instanceof DataBatch batch) {
+            queues[batch.channel()].addLast(batch);
+        } else if (input instanceof Event event) {
+            queues[event.channel()].addLast(event);
+        } else {
+            throw new IllegalArgumentException("not input of a channel: " + input);
+        }
     }
 
     /** Whether every input channel delivered its end of partition. */

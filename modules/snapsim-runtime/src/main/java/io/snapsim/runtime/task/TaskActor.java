@@ -25,8 +25,6 @@ import io.snapsim.runtime.protocol.TaskLifecycle.TaskFinished;
 import io.snapsim.runtime.protocol.TaskLifecycle.TaskStopped;
 import io.snapsim.runtime.protocol.TaskLifecycle.Wire;
 import java.time.Duration;
-import java.util.concurrent.CompletionStage;
-import java.util.function.BiFunction;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -65,7 +63,6 @@ public final class TaskActor {
         Behavior<TaskCommand> handle(M message) throws Exception;
     }
 
-    private final ActorContext<TaskCommand> context;
     private final TimerScheduler<TaskCommand> timers;
     private final TaskSpec spec;
     private final TaskKey key;
@@ -74,7 +71,7 @@ public final class TaskActor {
     private final TaskFaultInjector faults;
     private final OperatorChain chain;
     private final InputGate gate;
-    private final TaskMailbox mailbox = new Mailbox();
+    private final TaskMailbox mailbox;
     private final InputGate.Consumer consumer = new GateConsumer();
     private final Behavior<TaskCommand> running;
     private final Behavior<TaskCommand> draining;
@@ -85,9 +82,9 @@ public final class TaskActor {
     private SourcePump source;
 
     private TaskActor(ActorContext<TaskCommand> context, TimerScheduler<TaskCommand> timers, TaskSpec spec) {
-        this.context = context;
         this.timers = timers;
         this.spec = spec;
+        this.mailbox = new ActorMailbox(context, timers);
         this.key = new TaskKey(spec.vertex().id(), spec.subtask());
         this.history = new TaskHistory(spec.services(), spec.vertex().name() + "#" + spec.subtask(), spec.attempt());
         this.faults = new TaskFaultInjector(new TaskFaultInjector.Target(history.actor(), spec.subtask(), spec.attempt(),
@@ -101,7 +98,16 @@ public final class TaskActor {
     }
 
     public static Behavior<TaskCommand> create(TaskSpec spec) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new TaskActor(ctx, timers, spec).deploying()));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            try {
+                return new TaskActor(ctx, timers, spec).deploying();
+            } catch (RuntimeException e) {
+                // no phase to record it in yet: the master hears of it all the same
+                spec.master().tell(new TaskFailed(spec.attempt(), new TaskKey(spec.vertex().id(), spec.subtask()),
+                        "task " + spec.vertex().name() + "#" + spec.subtask() + " failed: " + e, -1));
+                return Behaviors.stopped();
+            }
+        }));
     }
 
     // ---------------------------------------------------------------- behaviours per phase
@@ -179,7 +185,7 @@ public final class TaskActor {
 
     /** Upstream tasks may start first: their input waits in the gate until this task starts. */
     private Behavior<TaskCommand> queueBeforeStart(TaskCommand input) {
-        enqueue(input);
+        gate.enqueue(input);
         return Behaviors.same();
     }
 
@@ -215,7 +221,7 @@ public final class TaskActor {
     // ---------------------------------------------------------------- running
 
     private Behavior<TaskCommand> onInput(TaskCommand input) throws Exception {
-        enqueue(input);
+        gate.enqueue(input);
         return drainInput(Behaviors.same());
     }
 
@@ -369,14 +375,6 @@ public final class TaskActor {
         return router != null && router.channels().isEmpty() ? chain.lastOperatorRecords() : 0;
     }
 
-    private void enqueue(TaskCommand input) {
-        if (input instanceof DataBatch batch) {
-            gate.enqueue(batch);
-        } else {
-            gate.enqueue((Event) input);
-        }
-    }
-
     /** The gate hands records to the chain's head, stops for backpressure, and passes savepoint folders on. */
     private final class GateConsumer implements InputGate.Consumer {
         @Override
@@ -392,24 +390,6 @@ public final class TaskActor {
         @Override
         public void savepointBarrier(long checkpointId, String folder) {
             checkpointer.savepointBarrier(checkpointId, folder);
-        }
-    }
-
-    /** The task's own mailbox, for its parts. */
-    private final class Mailbox implements TaskMailbox {
-        @Override
-        public void tellSelf(TaskCommand message) {
-            context.getSelf().tell(message);
-        }
-
-        @Override
-        public void tellSelfAfter(String timerKey, TaskCommand message, long delayMillis) {
-            timers.startSingleTimer(timerKey, message, Duration.ofMillis(delayMillis));
-        }
-
-        @Override
-        public <T> void pipeToSelf(CompletionStage<T> work, BiFunction<T, Throwable, TaskCommand> adapt) {
-            context.pipeToSelf(work, adapt::apply);
         }
     }
 }
