@@ -29,8 +29,17 @@ public final class ChannelFaultInjector {
     private final Runnable onFirstEffect;
     private final ArrayDeque<Held> held = new ArrayDeque<>();
     private TaskCommand swapped;
-    private boolean fired;
-    private boolean tookEffect;
+    private Effect effect = Effect.NONE;
+
+    /** How far the fault got on this channel. */
+    private enum Effect {
+        /** Not in effect yet: nothing recorded. */
+        NONE,
+        /** In effect (a delay or stall holds messages back): recorded. */
+        IN_EFFECT,
+        /** A one-shot fault (drop, reorder) struck and is over: recorded, never again. */
+        SPENT
+    }
 
     /**
      * @param wakeUpIn      asks the owning task to call {@link #releaseDue} after the given number of milliseconds
@@ -44,10 +53,15 @@ public final class ChannelFaultInjector {
     }
 
     private void tookEffect() {
-        if (!tookEffect) {
-            tookEffect = true;
+        if (effect == Effect.NONE) {
+            effect = Effect.IN_EFFECT;
             onFirstEffect.run();
         }
+    }
+
+    private void spent() {
+        tookEffect();
+        effect = Effect.SPENT;
     }
 
     /** Sends {@code message} to {@code target} now, later, never or swapped, as the fault says. */
@@ -61,23 +75,21 @@ public final class ChannelFaultInjector {
             case DELAY -> hold(now + fault.delay(), message);
             case STALL -> hold(Math.max(now, fault.atTime() + fault.delay()), message);
             case DROP -> {
-                if (!fired && message instanceof DataPlane.DataBatch) {
-                    fired = true; // the batch is lost
-                    tookEffect();
+                if (effect != Effect.SPENT && message instanceof DataPlane.DataBatch) {
+                    spent(); // the batch is lost
                 } else {
                     target.tell(message);
                 }
             }
             case REORDER -> {
-                if (!fired && swapped == null && message instanceof DataPlane.DataBatch) {
+                if (effect != Effect.SPENT && swapped == null && message instanceof DataPlane.DataBatch) {
                     swapped = message; // held back: the next message overtakes it
                 } else {
                     target.tell(message);
                     if (swapped != null) {
                         target.tell(swapped);
                         swapped = null;
-                        fired = true;
-                        tookEffect();
+                        spent();
                     }
                 }
             }

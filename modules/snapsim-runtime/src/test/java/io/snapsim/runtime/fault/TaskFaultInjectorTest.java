@@ -9,10 +9,14 @@ import io.snapsim.core.history.History;
 import io.snapsim.core.sim.Faults.CheckpointPhase;
 import io.snapsim.core.sim.Faults.NetworkKind;
 import io.snapsim.core.time.Clock;
+import io.snapsim.runtime.protocol.ChannelEvent;
+import io.snapsim.runtime.protocol.DataPlane;
+import io.snapsim.runtime.protocol.TaskCommand;
 import io.snapsim.runtime.services.RuntimeServices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestInbox;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -160,5 +164,44 @@ class TaskFaultInjectorTest {
             assertThat(history.events()).containsExactly(new FaultInjected(100, "sum->sink#1", 2, 8, "network.delay",
                     "sum->sink#1 output 3", null, null, "network delay in effect on the channel from sum->sink#1 (output 3)"));
         }
+
+        @Test
+        void aDropLosesTheFirstDataBatchOnlyAndIsRecordedOnce() {
+            TestInbox<TaskCommand> target = TestInbox.create();
+            ChannelFaultInjector channel = injector(List.of(new ChannelFault(2, NetworkKind.DROP, "sink", "counter", 0, 0)))
+                    .channelFault(List.of("counter"), 0, delay -> { });
+            DataPlane.Event event = new DataPlane.Event(0, new ChannelEvent.EndOfPartition());
+
+            channel.deliver(target.getRef(), event);
+            channel.deliver(target.getRef(), batch("a"));
+            channel.deliver(target.getRef(), batch("b"));
+
+            assertThat(target.getAllReceived()).map(TaskFaultInjectorTest::describe).containsExactly("event", "b");
+            assertThat(history.events()).hasSize(1);
+        }
+
+        @Test
+        void aReorderLetsTheMessageAfterTheFirstDataBatchOvertakeIt() {
+            TestInbox<TaskCommand> target = TestInbox.create();
+            ChannelFaultInjector channel = injector(List.of(new ChannelFault(3, NetworkKind.REORDER, "sum", "counter", 0,
+                    0))).channelFault(List.of("counter"), 0, delay -> { });
+
+            channel.deliver(target.getRef(), batch("a"));
+            assertThat(channel.isHolding()).isTrue();
+            channel.deliver(target.getRef(), batch("b"));
+            channel.deliver(target.getRef(), batch("c"));
+
+            assertThat(target.getAllReceived()).map(TaskFaultInjectorTest::describe).containsExactly("b", "a", "c");
+            assertThat(channel.isHolding()).isFalse();
+            assertThat(history.events()).hasSize(1);
+        }
+    }
+
+    private static DataPlane.DataBatch batch(String record) {
+        return new DataPlane.DataBatch(0, new Object[] {record}, 1);
+    }
+
+    private static String describe(TaskCommand message) {
+        return message instanceof DataPlane.DataBatch b ? String.valueOf(b.records()[0]) : "event";
     }
 }
