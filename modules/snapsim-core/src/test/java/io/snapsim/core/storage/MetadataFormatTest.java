@@ -3,6 +3,7 @@ package io.snapsim.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.snapsim.core.state.KeyGroupRange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -74,10 +77,47 @@ class MetadataFormatTest {
         @Test
         void aVersionOneFileStillReads() {
             CheckpointMetadata md = Snapshots.withHandle(2, new StateHandle.Inline(new byte[] {1, 2}));
-            byte[] bytes = MetadataFormat.serialize(md);
-            ByteBuffer.wrap(bytes).putInt(4, 1); // the version field only: version 2 added a handle tag, nothing else
 
-            assertThat(MetadataFormat.deserialize(bytes, Path.of("m"))).isEqualTo(md);
+            assertThat(MetadataFormat.deserialize(olderVersion(md, 1), Path.of("m"))).isEqualTo(md);
+        }
+
+        @Test
+        void aVersionTwoFileStillReadsWithoutExternalLocations() {
+            CheckpointMetadata md = Snapshots.withHandle(2, new StateHandle.Native("rocksdb-native", new byte[] {3}, 1, 2));
+
+            CheckpointMetadata back = MetadataFormat.deserialize(olderVersion(md, 2), Path.of("m"));
+
+            assertThat(back).isEqualTo(md);
+            assertThat(back.operators().get(0).subtasks().get(0).externalLocation()).isNull();
+        }
+
+        @Test
+        void anExternalLocationRoundTrips() {
+            OperatorStateSnapshot op = new OperatorStateSnapshot("sink", "sink", 1, 1, List.of(
+                    new SubtaskStateSnapshot(0, new KeyGroupRange(0, 0), null, null, Map.of(), "output/sink-0")));
+            CheckpointMetadata md = new CheckpointMetadata(Snapshots.JOB_ID, 4, 10, 20, SnapshotKind.CHECKPOINT, null, List.of(op));
+
+            CheckpointMetadata back = MetadataFormat.deserialize(MetadataFormat.serialize(md), Path.of("m"));
+
+            assertThat(back.operators().get(0).subtasks().get(0).externalLocation()).isEqualTo("output/sink-0");
+        }
+
+        /**
+         * The bytes an older snapsim wrote for {@code md}, which has a single subtask and no
+         * external location: version 3 appended that location (a null string, int -1) to the last
+         * subtask, versions 1 and 2 lack it and differ from each other only in the handle tags a
+         * version 1 file never uses.
+         */
+        private byte[] olderVersion(CheckpointMetadata md, int version) {
+            ByteBuffer current = ByteBuffer.wrap(MetadataFormat.serialize(md));
+            int payloadLength = current.getInt(8);
+            assertThat(current.getInt(12 + payloadLength - 4)).as("the null external location").isEqualTo(-1);
+            byte[] payload = Arrays.copyOfRange(current.array(), 12, 12 + payloadLength - 4);
+            CRC32 crc = new CRC32();
+            crc.update(payload);
+            return ByteBuffer.allocate(12 + payload.length + 8)
+                    .putInt(current.getInt(0)).putInt(version).putInt(payload.length).put(payload).putLong(crc.getValue())
+                    .array();
         }
 
         @Test
@@ -226,7 +266,7 @@ class MetadataFormatTest {
 
             assertThatThrownBy(() -> MetadataFormat.read(file))
                     .isInstanceOf(CheckpointFormatException.class)
-                    .hasMessage(file + ": format version 7 is not supported; this snapsim reads versions 1 to 2");
+                    .hasMessage(file + ": format version 7 is not supported; this snapsim reads versions 1 to 3");
         }
 
         @Test
