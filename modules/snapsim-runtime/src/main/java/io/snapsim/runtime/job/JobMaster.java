@@ -626,7 +626,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
             services.record(new FaultInjected(now(), ACTOR, deployments.attempt(), settings.faultPlan().cancelIndex(),
                     "cancel", "job", null, null, "cancel as planned after " + completedCheckpoints + " completed checkpoint(s)"));
         }
-        return onCancel(new Cancel());
+        return onCancel(new Cancel(null));
     }
 
     private Behavior<MasterCommand> onCancel(Cancel cancel) {
@@ -636,7 +636,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         event(new JobEvents.Cancelled(now(), ACTOR, deployments.attempt(), completedCheckpoints),
                 "cancel requested after " + completedCheckpoints + " completed checkpoint(s)");
         stopTasks();
-        return endJob(JobStatus.CANCELED, null);
+        return endJob(JobStatus.CANCELED, cancel.reason());
     }
 
     private Behavior<MasterCommand> endJob(JobStatus status, String failure) {
