@@ -20,7 +20,8 @@ import java.util.Set;
  * </ul>
  * Without {@code kinds}, an item draws from {@link #DEFAULT_KINDS}: the faults a correctly
  * configured job survives whatever its retention. {@link #kinds()} holds the expanded names, in
- * catalogue order.
+ * catalogue order. Each fault type lists its own kinds and their group; {@link FaultTypes} gathers
+ * them.
  *
  * @param count how many faults to draw, at least 1
  * @param kinds the kinds to draw from (expanded names from {@link #ALL_KINDS}), not empty
