@@ -145,6 +145,23 @@ public final class JobPlan {
         throw new IllegalStateException("no channel for " + edge + " from " + upstreamSubtask + " to " + targetSubtask);
     }
 
+    /**
+     * The output channel index at the sender for records sent by {@code upstreamSubtask} over
+     * {@code edge} to {@code targetSubtask}: a sender numbers its output channels edge by edge, in
+     * the order of {@link #outputsOf}, and within an edge by target subtask.
+     */
+    public int channelIndexAtSender(Edge edge, int upstreamSubtask, int targetSubtask) {
+        int index = 0;
+        for (Edge e : outputsOf(edge.from())) {
+            List<Integer> targets = targetsOf(e, upstreamSubtask);
+            if (e.equals(edge) && targets.contains(targetSubtask)) {
+                return index + targets.indexOf(targetSubtask);
+            }
+            index += targets.size();
+        }
+        throw new IllegalStateException("no channel for " + edge + " from " + upstreamSubtask + " to " + targetSubtask);
+    }
+
     /** The downstream subtasks {@code upstreamSubtask} sends to over {@code edge}. */
     public List<Integer> targetsOf(Edge edge, int upstreamSubtask) {
         if (edge.partitioning() == Partitioning.FORWARD) {
