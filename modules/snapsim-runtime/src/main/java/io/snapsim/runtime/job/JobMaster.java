@@ -9,11 +9,12 @@ import io.snapsim.core.history.JobEvents;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.job.RestoredSnapshot;
-import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.runtime.coordinator.CheckpointCoordinatorActor;
-import io.snapsim.runtime.fault.ArmedFault;
+import io.snapsim.runtime.fault.AttemptFaults;
+import io.snapsim.runtime.fault.ChannelFault;
+import io.snapsim.runtime.job.Deployment.TaskDeployment;
 import io.snapsim.runtime.plan.JobPlan;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.JobControl.Cancel;
@@ -37,19 +38,15 @@ import io.snapsim.runtime.protocol.MasterCoordination.TriggerSavepoint;
 import io.snapsim.runtime.protocol.TaskCommand;
 import io.snapsim.runtime.protocol.TaskKey;
 import io.snapsim.runtime.protocol.TaskLifecycle.DescribeTask;
-import io.snapsim.runtime.protocol.TaskLifecycle.InputSender;
-import io.snapsim.runtime.protocol.TaskLifecycle.OutputTarget;
 import io.snapsim.runtime.protocol.TaskLifecycle.Start;
 import io.snapsim.runtime.protocol.TaskLifecycle.StopGracefully;
 import io.snapsim.runtime.protocol.TaskLifecycle.TaskFailed;
 import io.snapsim.runtime.protocol.TaskLifecycle.TaskFinished;
 import io.snapsim.runtime.protocol.TaskLifecycle.TaskStopped;
-import io.snapsim.runtime.protocol.TaskLifecycle.Wire;
 import io.snapsim.runtime.services.RuntimeServices;
 import io.snapsim.runtime.store.CompletedCheckpointStore;
 import io.snapsim.runtime.store.JournalSettings;
 import io.snapsim.runtime.task.TaskActor;
-import io.snapsim.runtime.task.TaskRestore;
 import io.snapsim.runtime.task.TaskSpec;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +55,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -112,14 +108,15 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
     private final Consumer<String> events;
     private final TimerScheduler<MasterCommand> timers;
     private final FsCheckpointStorage storage;
-    private final RestartStrategy restartStrategy;
+    private final AttemptFaults faults;
+    private final Failover failover;
+    private final ChannelWiring wiring;
     private ActorRef<CoordinatorCommand> coordinator;
     private ActorRef<CompletedCheckpointStore.Command> store;
     private long completedCheckpoints;
     private String savepointPath;
     private boolean stopping;
     private final Set<TaskKey> stoppedTasks = new HashSet<>();
-    private final Set<Integer> firedFaults = new HashSet<>();
     private final Map<TaskKey, ActorRef<TaskCommand>> tasks = new LinkedHashMap<>();
     private final Set<TaskKey> finishedTasks = new HashSet<>();
     private final SortedMap<String, SortedMap<String, SortedMap<String, Object>>> finalState = new TreeMap<>();
@@ -152,8 +149,25 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         if (storage != null) {
             storage.initializeJobDirectories();
         }
-        this.restartStrategy = settings.restartStrategy();
+        this.faults = new AttemptFaults(settings.faultPlan(), startMillis);
+        this.failover = new Failover(settings.restartStrategy(), snapshotChecks(plan, settings), settings.recoveryPath());
+        this.wiring = new ChannelWiring(plan);
         context.pipeToSelf(JournalSettings.prepare(context.getSystem()), (done, err) -> new JournalReady(err));
+    }
+
+    private static Failover.SnapshotChecks snapshotChecks(JobPlan plan, JobRunSettings settings) {
+        return new Failover.SnapshotChecks() {
+            @Override
+            public CheckpointMetadata readIntact(Path metadataFile) {
+                return RestoreCheck.verifyIntact(metadataFile);
+            }
+
+            @Override
+            public void checkFits(CheckpointMetadata metadata, Path metadataFile) {
+                RestoreCheck.check(metadata, metadataFile, plan.graph(), settings.allowNonRestoredState(),
+                        settings.stateBackend());
+            }
+        };
     }
 
     private Behavior<MasterCommand> onJournalReady(JournalReady ready) {
@@ -175,8 +189,6 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         ActorRef<CompletedCheckpointStore.Command> newStore = context.spawn(
                 CompletedCheckpointStore.create(settings.jobId()), "completed-checkpoints-" + incarnation);
         store = newStore;
-        List<io.snapsim.runtime.fault.CoordinatorFault> coordinatorFaults = settings.faultPlan().coordinator().stream()
-                .filter(f -> !firedFaults.contains(f.faultIndex())).toList();
         Map<String, CheckpointCoordinatorActor.OperatorInfo> operators = new TreeMap<>();
         for (ResolvedNode n : plan.graph().nodes()) {
             operators.put(n.uid(), new CheckpointCoordinatorActor.OperatorInfo(n.uid(), n.name(), n.parallelism(),
@@ -184,7 +196,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         }
         this.coordinator = context.spawn(CheckpointCoordinatorActor.create(
                 new CheckpointCoordinatorActor.Settings(settings.coordinatorConfig(), settings.retention(),
-                        settings.jobId(), storage, operators, coordinatorFaults, settings.savepointsDirectory(),
+                        settings.jobId(), storage, operators, faults.coordinator(), settings.savepointsDirectory(),
                         claimedCheckpoint(), incarnation,
                         settings.restoredFrom() == null ? 0 : settings.restoredFrom().checkpointId()),
                 services, newStore, context.getSelf()), "checkpoint-coordinator-" + incarnation);
@@ -202,7 +214,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         if (ending) {
             return this;
         }
-        firedFaults.add(crashed.faultIndex());
+        faults.fired(crashed.faultIndex());
         event(new JobEvents.CoordinatorCrashed(now(), ACTOR, deployments.attempt(), crashed.faultIndex(),
                 crashed.message()), crashed.message());
         stopTasks();
@@ -278,7 +290,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         if (ending) {
             return this;
         }
-        firedFaults.add(damaged.faultIndex());
+        faults.fired(damaged.faultIndex());
         // while a redeployment is pending it restores from an intact checkpoint anyway
         return deployments.pending() ? this : failOver(damaged.message(), damaged.faultIndex());
     }
@@ -365,122 +377,42 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
 
     // ---------------------------------------------------------------- deployment
 
-    /**
-     * Deploys every task, restoring from {@code metadataFile} when it is set. {@code verified} is its
-     * metadata when the caller has already checked every state file, otherwise null (then this reads
-     * and checks them, so a damaged snapshot fails the job with one message instead of failing tasks).
-     */
-    private void deployWith(int newAttempt, Path metadataFile, CheckpointMetadata verified) {
-        CheckpointMetadata metadata = verified;
-        if (metadataFile != null) {
-            try {
-                if (metadata == null) {
-                    metadata = RestoreCheck.verifyIntact(metadataFile);
-                }
-                RestoreCheck.check(metadata, metadataFile, plan.graph(), settings.allowNonRestoredState(),
-                        settings.stateBackend());
-            } catch (RuntimeException e) {
-                endJob(JobStatus.FAILED, "cannot restore from " + metadataFile + ": " + e.getMessage());
-                return;
-            }
-        }
-        int attempt = newAttempt;
+    /** Spawns and watches the attempt's tasks, wires them, tells the coordinator, and starts them. */
+    private void deploy(Deployment deployment) {
+        int attempt = deployment.attempt();
         if (attempt > 0) {
             restarts++;
         }
         finishedTasks.clear();
         finalState.clear();
         tasks.clear();
-        event(new JobEvents.Deployed(now(), ACTOR, attempt, plan.numberOfTasks(),
-                metadata == null ? null : metadata.checkpointId()), metadata == null
+        Long restored = deployment.restoredCheckpoint();
+        event(new JobEvents.Deployed(now(), ACTOR, attempt, plan.numberOfTasks(), restored), restored == null
                 ? "deploy attempt " + attempt + " (fresh start)"
-                : "deploy attempt " + attempt + " restoring checkpoint " + metadata.checkpointId());
-        Restores restores = metadata == null ? null : new Restores(metadataFile, metadata, plan);
-        Set<TaskKey> sources = new HashSet<>();
-        for (JobPlan.Vertex v : plan.vertices()) {
-            for (int s = 0; s < v.parallelism(); s++) {
-                TaskKey key = new TaskKey(v.id(), s);
-                List<JobPlan.InputChannel> channels = plan.inputChannels(v.id(), s);
-                int[] inputOf = new int[channels.size()];
-                for (int c = 0; c < channels.size(); c++) {
-                    inputOf[c] = channels.get(c).edge().targetInput();
-                }
-                TaskRestore restore = restores == null ? null : restores.forTask(v, s);
-                TaskSpec spec = new TaskSpec(plan, attempt, v, s, inputOf, settings.checkpointing(), settings.mode(),
-                        settings.batchSize(), settings.credits(), storage, restore, armedFaults(v, s),
-                        channelFaults(), settings.stateBackend(), settings.incrementalCheckpoints(), settings.jobId(), services, coordinator,
-                        getContext().getSelf());
-                ActorRef<TaskCommand> task = getContext().spawn(TaskActor.create(spec),
-                        "a" + attempt + "-v" + v.id() + "-" + s);
-                getContext().watchWith(task, new TaskTerminated());
-                liveTaskActors++;
-                tasks.put(key, task);
-                if (v.isSource()) {
-                    sources.add(key);
-                }
-            }
+                : "deploy attempt " + attempt + " restoring checkpoint " + restored);
+        List<ChannelFault> channelFaults = faults.channels();
+        for (TaskDeployment t : deployment.tasks()) {
+            ActorRef<TaskCommand> task = getContext().spawn(TaskActor.create(taskSpec(attempt, t, channelFaults)),
+                    t.actorName(attempt));
+            getContext().watchWith(task, new TaskTerminated());
+            liveTaskActors++;
+            tasks.put(t.key(), task);
         }
         for (Map.Entry<TaskKey, ActorRef<TaskCommand>> e : tasks.entrySet()) {
-            e.getValue().tell(wiring(e.getKey()));
+            e.getValue().tell(wiring.of(e.getKey()).toWire(tasks));
         }
-        coordinator.tell(new Deployed(attempt, Map.copyOf(tasks), sources,
-                metadata == null ? -1 : metadata.checkpointId()));
+        coordinator.tell(new Deployed(attempt, Map.copyOf(tasks), deployment.sources(), restored == null ? -1 : restored));
         for (ActorRef<TaskCommand> t : tasks.values()) {
             t.tell(new Start());
         }
     }
 
-    private Wire wiring(TaskKey key) {
-        List<List<OutputTarget>> outputs = new ArrayList<>();
-        for (JobPlan.Edge e : plan.outputsOf(key.vertex())) {
-            List<OutputTarget> targets = new ArrayList<>();
-            for (int target : plan.targetsOf(e, key.subtask())) {
-                targets.add(new OutputTarget(tasks.get(new TaskKey(e.to(), target)),
-                        plan.channelIndexAtReceiver(e, key.subtask(), target)));
-            }
-            outputs.add(targets);
-        }
-        List<InputSender> inputs = new ArrayList<>();
-        for (JobPlan.InputChannel c : plan.inputChannels(key.vertex(), key.subtask())) {
-            TaskKey upstream = new TaskKey(c.edge().from(), c.upstreamSubtask());
-            inputs.add(new InputSender(tasks.get(upstream), outputIndexAt(upstream, c.edge(), key.subtask())));
-        }
-        return new Wire(outputs, inputs);
-    }
-
-    /** The flat output-channel index at {@code upstream} of its channel over {@code edge} to {@code targetSubtask}. */
-    private int outputIndexAt(TaskKey upstream, JobPlan.Edge edge, int targetSubtask) {
-        int index = 0;
-        for (JobPlan.Edge e : plan.outputsOf(upstream.vertex())) {
-            List<Integer> targets = plan.targetsOf(e, upstream.subtask());
-            if (e.equals(edge)) {
-                return index + targets.indexOf(targetSubtask);
-            }
-            index += targets.size();
-        }
-        throw new IllegalStateException("no output channel from " + upstream + " over " + edge);
-    }
-
-    private List<ArmedFault> armedFaults(JobPlan.Vertex v, int subtask) {
-        List<ArmedFault> armed = new ArrayList<>();
-        for (ArmedFault f : settings.faults()) {
-            if (firedFaults.contains(f.faultIndex()) || f.subtask() != subtask) {
-                continue;
-            }
-            if (v.chain().stream().anyMatch(n -> n.uid().equals(f.operatorUid()))) {
-                // plan times count from the job's start; tasks compare with the clock
-                armed.add(f.atTime() == 0 ? f : new ArmedFault(f.faultIndex(), f.kind(), f.operatorUid(), f.subtask(),
-                        f.atRecord(), f.atCheckpoint(), f.phase(), startMillis + f.atTime(), f.delay()));
-            }
-        }
-        return armed;
-    }
-
-    private List<io.snapsim.runtime.fault.ChannelFault> channelFaults() {
-        return settings.faultPlan().channels().stream()
-                .map(f -> new io.snapsim.runtime.fault.ChannelFault(f.faultIndex(), f.kind(), f.from(), f.to(),
-                        startMillis + f.atTime(), f.delay()))
-                .toList();
+    private TaskSpec taskSpec(int attempt, TaskDeployment t, List<ChannelFault> channelFaults) {
+        int[] inputOfChannel = t.inputOfChannel().stream().mapToInt(Integer::intValue).toArray();
+        return new TaskSpec(plan, attempt, t.vertex(), t.subtask(), inputOfChannel, settings.checkpointing(),
+                settings.mode(), settings.batchSize(), settings.credits(), storage, t.restore(), t.faults(), channelFaults,
+                settings.stateBackend(), settings.incrementalCheckpoints(), settings.jobId(), services, coordinator,
+                getContext().getSelf());
     }
 
     // ---------------------------------------------------------------- failures and restarts
@@ -492,7 +424,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
             return this;
         }
         if (failed.faultIndex() >= 0) {
-            firedFaults.add(failed.faultIndex());
+            faults.fired(failed.faultIndex());
         }
         return failOver(failed.message(), failed.faultIndex());
     }
@@ -508,14 +440,14 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         event(new JobEvents.Failover(now(), ACTOR, attempt, faultIndex < 0 ? null : faultIndex, cause), text);
         stopTasks();
         coordinator.tell(new Suspend(attempt));
-        OptionalLong delay = restartStrategy.onFailure(services.clock().millis());
-        if (delay.isEmpty()) {
-            return endJob(JobStatus.FAILED, "Recovery is suppressed by " + restartStrategy.describe()
-                    + "; last failure: " + cause);
+        Failover.AfterFailure next = failover.afterFailure(cause, services.clock().millis());
+        if (next instanceof Failover.Suppressed suppressed) {
+            return endJob(JobStatus.FAILED, suppressed.failure());
         }
-        services.record(new JobEvents.RestartScheduled(now(), ACTOR, attempt, delay.getAsLong()));
+        long delay = ((Failover.Restart) next).delayMillis();
+        services.record(new JobEvents.RestartScheduled(now(), ACTOR, attempt, delay));
         long timer = deployments.restartScheduled();
-        timers.startSingleTimer("redeploy", new Redeploy(timer), Duration.ofMillis(delay.getAsLong()));
+        timers.startSingleTimer("redeploy", new Redeploy(timer), Duration.ofMillis(delay));
         return this;
     }
 
@@ -528,33 +460,26 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
     }
 
     /**
-     * Deploys from the newest retained checkpoint that is intact: its metadata reads and every state
-     * file it refers to exists and matches its checksum. A damaged checkpoint is reported and skipped;
-     * if every retained checkpoint is damaged the job fails with the reasons. With none retained the
-     * job starts from the recovery path ({@code run -s}) or from scratch.
+     * Deploys {@code newAttempt} from where {@link Failover#startFrom} says (recording the damaged
+     * checkpoints it skipped), or ends the job when no snapshot it must restore can be used.
      */
     private Behavior<MasterCommand> deployFromRetained(int newAttempt, List<CompletedCheckpoint> newestFirst) {
-        List<String> damaged = new ArrayList<>();
-        for (CompletedCheckpoint c : newestFirst) {
-            Path metadataFile = Path.of(c.metadataPath());
-            CheckpointMetadata intact;
-            try {
-                intact = RestoreCheck.verifyIntact(metadataFile);
-            } catch (RuntimeException e) {
-                String reason = "checkpoint " + c.checkpointId() + " is damaged: " + e.getMessage();
-                event(new JobEvents.CheckpointDamaged(now(), ACTOR, deployments.attempt(), c.checkpointId(),
-                        e.getMessage()), reason);
-                damaged.add(reason);
-                continue;
-            }
-            deployWith(newAttempt, metadataFile, intact);
-            return this;
+        Failover.Choice choice = failover.startFrom(newestFirst);
+        for (Failover.DamagedCheckpoint d : choice.damaged()) {
+            event(new JobEvents.CheckpointDamaged(now(), ACTOR, deployments.attempt(), d.checkpointId(), d.problem()),
+                    d.reason());
         }
-        if (!damaged.isEmpty()) {
-            services.record(new JobEvents.NoIntactCheckpoint(now(), ACTOR, deployments.attempt(), damaged.size()));
-            return endJob(JobStatus.FAILED, "no intact retained checkpoint to restore from: " + String.join("; ", damaged));
+        Failover.Start start = choice.start();
+        if (start instanceof Failover.NoIntactCheckpoint none) {
+            services.record(new JobEvents.NoIntactCheckpoint(now(), ACTOR, deployments.attempt(), choice.damaged().size()));
+            return endJob(JobStatus.FAILED, none.failure());
         }
-        deployWith(newAttempt, settings.recoveryPath(), null);
+        if (start instanceof Failover.Unrestorable refused) {
+            return endJob(JobStatus.FAILED, refused.failure());
+        }
+        Restores restores = start instanceof Failover.FromSnapshot from
+                ? new Restores(from.metadataFile(), from.metadata(), plan) : null;
+        deploy(Deployment.of(plan, newAttempt, restores, faults));
         return this;
     }
 
