@@ -62,8 +62,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
@@ -99,6 +101,11 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
     }
 
     private record Ended(JobStatus status, String failure, Report report) implements MasterCommand.Internal {
+    }
+
+    /** Every part of a diagnosis answered (or gave up): {@code parts} are complete. */
+    private record Diagnosed(ActorRef<String> replyTo, String head, List<CompletableFuture<String>> parts)
+            implements MasterCommand.Internal {
     }
 
     private final JobPlan plan;
@@ -320,6 +327,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
                 .onMessage(Ended.class, this::onEnded)
                 .onMessage(TaskTerminated.class, this::onTaskTerminated)
                 .onMessage(Diagnose.class, this::onDiagnose)
+                .onMessage(Diagnosed.class, this::onDiagnosed)
                 .onMessage(CoordinatorCrashed.class, this::onCoordinatorCrashed)
                 .onMessage(CheckpointDamaged.class, this::onCheckpointDamaged)
                 .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice)
@@ -495,25 +503,34 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         return services.now();
     }
 
+    /**
+     * Asks every task of the running attempt and the coordinator to describe themselves; the
+     * answers come back as {@link Diagnosed} (piped to the master, so that it replies from its own
+     * thread). An actor that does not answer within two seconds is named as such.
+     */
     private Behavior<MasterCommand> onDiagnose(Diagnose diagnose) {
-        List<java.util.concurrent.CompletionStage<String>> parts = new ArrayList<>();
-        var scheduler = getContext().getSystem().scheduler();
+        Duration timeout = Duration.ofSeconds(2);
+        Scheduler scheduler = getContext().getSystem().scheduler();
+        List<CompletableFuture<String>> parts = new ArrayList<>();
         for (ActorRef<TaskCommand> t : tasks.values()) {
-            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<TaskCommand, String>ask(t,
-                    DescribeTask::new, Duration.ofSeconds(2), scheduler)
-                    .exceptionally(e -> t.path().name() + ": no answer (" + e.getClass().getSimpleName() + ")"));
+            parts.add(AskPattern.<TaskCommand, String>ask(t, DescribeTask::new, timeout, scheduler)
+                    .exceptionally(e -> t.path().name() + ": no answer (" + e.getClass().getSimpleName() + ")")
+                    .toCompletableFuture());
         }
         if (coordinator != null) {
-            parts.add(org.apache.pekko.actor.typed.javadsl.AskPattern.<CoordinatorCommand, String>ask(
-                    coordinator, DescribeCoordinator::new, Duration.ofSeconds(2), scheduler)
-                    .exceptionally(e -> "coordinator: no answer"));
+            parts.add(AskPattern.<CoordinatorCommand, String>ask(coordinator, DescribeCoordinator::new, timeout, scheduler)
+                    .exceptionally(e -> "coordinator: no answer").toCompletableFuture());
         }
         String head = "attempt " + deployments.attempt() + " (" + deployments + "), finished tasks "
                 + finishedTasks.size() + "/" + plan.numberOfTasks() + ", ending=" + ending;
-        CompletableFuture.allOf(parts.stream().map(java.util.concurrent.CompletionStage::toCompletableFuture)
-                        .toArray(CompletableFuture[]::new))
-                .thenRun(() -> diagnose.replyTo().tell(head + "\n  " + String.join("\n  ",
-                        parts.stream().map(p -> p.toCompletableFuture().join()).toList())));
+        getContext().pipeToSelf(CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)),
+                (done, failure) -> new Diagnosed(diagnose.replyTo(), head, parts));
+        return this;
+    }
+
+    private Behavior<MasterCommand> onDiagnosed(Diagnosed diagnosed) {
+        List<String> lines = diagnosed.parts().stream().map(CompletableFuture::join).toList();
+        diagnosed.replyTo().tell(diagnosed.head() + "\n  " + String.join("\n  ", lines));
         return this;
     }
 
