@@ -1,6 +1,7 @@
 package io.snapsim.runtime.job;
 
 import io.snapsim.core.checkpoint.CompletedCheckpoint;
+import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.restart.RestartStrategy;
 import io.snapsim.core.storage.CheckpointMetadata;
 import java.nio.file.Path;
@@ -75,6 +76,21 @@ final class Failover {
 
         /** Checks that the job can start from the snapshot (operators, parallelism, state backend). */
         void checkFits(CheckpointMetadata metadata, Path metadataFile);
+    }
+
+    /** The checks a restore of {@code graph} with {@code settings} makes: {@link RestoreCheck}'s, on the files. */
+    static SnapshotChecks restoreChecks(JobGraph graph, JobRunSettings settings) {
+        return new SnapshotChecks() {
+            @Override
+            public CheckpointMetadata readIntact(Path metadataFile) {
+                return RestoreCheck.verifyIntact(metadataFile);
+            }
+
+            @Override
+            public void checkFits(CheckpointMetadata metadata, Path metadataFile) {
+                RestoreCheck.check(metadata, metadataFile, graph, settings.allowNonRestoredState(), settings.stateBackend());
+            }
+        };
     }
 
     private final RestartStrategy restartStrategy;

@@ -52,7 +52,7 @@ class JobMasterDiagnoseTest {
             String diagnosis = job.diagnose();
 
             List<String> lines = List.of(diagnosis.split("\n"));
-            assertThat(lines.get(0)).startsWith("attempt 0 ");
+            assertThat(lines.get(0)).startsWith("attempt 0 ").endsWith(", running");
             List<String> expected = new ArrayList<>();
             for (JobPlan.Vertex v : JobPlan.of(graph).vertices()) {
                 for (int s = 0; s < v.parallelism(); s++) {
