@@ -14,13 +14,14 @@ import io.snapsim.core.checkpoint.SubtaskId;
 import io.snapsim.core.checkpoint.TriggerDecision;
 import io.snapsim.core.checkpoint.TriggerKind;
 import io.snapsim.core.history.CheckpointEvents;
-import io.snapsim.core.history.FaultInjected;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SnapshotKind;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
+import io.snapsim.runtime.fault.CoordinatorFaultInjector;
+import io.snapsim.runtime.fault.StorageFaultInjector;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.MasterCommand;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointCompletedNotice;
@@ -158,6 +159,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
     private final Set<Long> subsumedAwaitingStore = new java.util.TreeSet<>();
     /** Who may delete which file of {@code shared/} (incremental RocksDB checkpoints); null when checkpointing is off. */
     private final SharedStateTracker sharedState;
+    private final CoordinatorFaultInjector crashes;
+    private final StorageFaultInjector storageFaults;
 
     private CheckpointCoordinatorActor(ActorContext<CoordinatorCommand> context, TimerScheduler<CoordinatorCommand> timers, Settings settings,
                                        RuntimeServices services, ActorRef<CompletedCheckpointStore.Command> store,
@@ -169,6 +172,8 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
         this.store = store;
         this.master = master;
         this.claimed = settings.claimedCheckpoint();
+        this.crashes = new CoordinatorFaultInjector(settings.faults(), services);
+        this.storageFaults = new StorageFaultInjector(settings.faults(), services);
         this.sharedState = settings.storage() == null ? null : new SharedStateTracker(settings.storage().jobDirectory());
         // Replies come through message adapters, not asks: an ask's CompletionStage may run its
         // callbacks on a thread of its own, which would escape deterministic execution.
@@ -673,51 +678,21 @@ public final class CheckpointCoordinatorActor extends AbstractBehavior<Coordinat
 
     /** Performs a planned crash of this coordinator at {@code kind} of checkpoint {@code id}; true when it crashed. */
     private boolean crashIfPlanned(long id, io.snapsim.runtime.fault.CoordinatorFault.Kind kind) {
-        for (io.snapsim.runtime.fault.CoordinatorFault f : settings.faults()) {
-            if (f.kind() == kind && f.atCheckpoint() == id) {
-                String message = "injected crash of the checkpoint coordinator (fault " + f.faultIndex() + ") "
-                        + (kind == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA
-                        ? "after writing the metadata of checkpoint " : "before notifying the completion of checkpoint ") + id;
-                record(new FaultInjected(now(), ACTOR, attempt, f.faultIndex(), "crash-coordinator", ACTOR,
-                        kind == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA ? "after-metadata"
-                                : "before-notify", id, message));
-                timers.cancelAll();
-                master.tell(new CoordinatorCrashed(f.faultIndex(), message));
-                return true;
-            }
+        Optional<CoordinatorCrashed> crash = kind == io.snapsim.runtime.fault.CoordinatorFault.Kind.CRASH_AFTER_METADATA
+                ? crashes.afterMetadata(id, attempt) : crashes.beforeNotify(id, attempt);
+        if (crash.isEmpty()) {
+            return false;
         }
-        return false;
+        timers.cancelAll();
+        master.tell(crash.get());
+        return true;
     }
 
-    /**
-     * Damages completed checkpoint {@code c} as planned (corrupts or deletes a state file or its
-     * {@code _metadata}) as it completes, before any task is notified, then asks the master to fail
-     * the job over, so that the restore must detect it. (Damage after the sinks committed would make
-     * any fallback replay committed output: that is at-least-once, not a fault the model tolerates.)
-     * When all of the checkpoint's state is inline, a data fault damages {@code _metadata} instead.
-     */
+    /** Damages completed checkpoint {@code c} as planned, and asks the master to fail the job over; true when it did. */
     private boolean damageIfPlanned(CompletedCheckpoint c) {
-        for (io.snapsim.runtime.fault.CoordinatorFault f : settings.faults()) {
-            if (f.atCheckpoint() != c.checkpointId() || f.kind().isCrash()) {
-                continue;
-            }
-            java.nio.file.Path metadata = java.nio.file.Path.of(c.metadataPath());
-            boolean data = f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.CORRUPT_DATA
-                    || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_DATA;
-            java.nio.file.Path target = data ? CheckpointDamage.dataFileOf(metadata.getParent(), f.operator(), f.subtask())
-                    .orElse(metadata) : metadata;
-            boolean delete = f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_DATA
-                    || f.kind() == io.snapsim.runtime.fault.CoordinatorFault.Kind.DELETE_METADATA;
-            CheckpointDamage.damage(target, delete);
-            String what = (delete ? "deleted " : "corrupted ") + (target.equals(metadata) ? "_metadata" : "state file "
-                    + metadata.getParent().relativize(target)) + " of completed checkpoint " + c.checkpointId()
-                    + (data && target.equals(metadata) ? " (the targeted state has no file of its own: it is inline)" : "");
-            record(new FaultInjected(now(), ACTOR, attempt, f.faultIndex(), "storage." + f.kind().name().toLowerCase()
-                    .replace('_', '-'), "checkpoint " + c.checkpointId(), null, c.checkpointId(), what));
-            master.tell(new CheckpointDamaged(f.faultIndex(), "injected storage fault " + f.faultIndex() + ": " + what));
-            return true;
-        }
-        return false;
+        Optional<CheckpointDamaged> damaged = storageFaults.checkpointStored(c, attempt);
+        damaged.ifPresent(master::tell);
+        return damaged.isPresent();
     }
 
     /** Tasks in a fixed order, so that deterministic runs send notifications in the same order. */
