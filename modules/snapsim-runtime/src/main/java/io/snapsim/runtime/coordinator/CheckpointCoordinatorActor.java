@@ -7,6 +7,7 @@ import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.checkpoint.SubtaskId;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.runtime.coordinator.SelfMessages.StoreLoaded;
+import io.snapsim.runtime.coordinator.SelfMessages.StoreStopped;
 import io.snapsim.runtime.fault.CoordinatorFault;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.MasterCommand;
@@ -40,8 +41,9 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  *
  * <p>Its life is a behaviour per phase: it loads its store (messages other than a diagnosis wait),
  * then runs ({@link Running}) and is suspended ({@link Suspended}) in turn as the job deploys and
- * fails over, until the job ends ({@link Ended}). With checkpointing off it only answers the master
- * ({@link Idle}). A planned crash stops it in any phase.
+ * fails over, until the job ends ({@link Ended}). If its store stops, it tells the master and waits
+ * for the job's end ({@link StoreLost}); with checkpointing off, or a store it cannot read, it
+ * only answers the master ({@link Idle}). A planned crash stops it in any phase.
  *
  * <p>The job master spawns it, and its store, once per incarnation. Like any actor, it is
  * confined to its own mailbox.
@@ -91,7 +93,7 @@ public final class CheckpointCoordinatorActor {
 
     /**
      * The first phase: the store is asked for the completed checkpoints it holds, and the master
-     * learns from them that the coordinator is ready.
+     * learns from them (or from the store's death) whether the coordinator is ready.
      */
     private static final class Loading extends AbstractBehavior<CoordinatorCommand> {
         private final TimerScheduler<CoordinatorCommand> timers;
@@ -117,6 +119,7 @@ public final class CheckpointCoordinatorActor {
         public Receive<CoordinatorCommand> createReceive() {
             return newReceiveBuilder()
                     .onMessage(StoreLoaded.class, this::onStoreLoaded)
+                    .onMessage(StoreStopped.class, this::onStoreStopped)
                     .onMessage(DescribeCoordinator.class, this::onDescribe)
                     .onAnyMessage(this::onOther)
                     .build();
@@ -144,6 +147,13 @@ public final class CheckpointCoordinatorActor {
             Collections.reverse(newestFirst);
             ready(newestFirst, null);
             return stash.unstashAll(new Suspended(getContext(), parts));
+        }
+
+        /** The store stopped before it answered: the master ends the job with the reason. */
+        private Behavior<CoordinatorCommand> onStoreStopped(StoreStopped stopped) {
+            ready(List.of(), "cannot read the completed-checkpoint store: it stopped before answering (its journal "
+                    + "failed to replay, or it crashed; the log names the cause)");
+            return stash.unstashAll(new Idle(getContext(), "its completed-checkpoint store could not be read"));
         }
 
         private Behavior<CoordinatorCommand> onDescribe(DescribeCoordinator describe) {

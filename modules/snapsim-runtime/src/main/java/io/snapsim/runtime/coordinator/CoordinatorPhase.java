@@ -9,6 +9,7 @@ import io.snapsim.core.checkpoint.PendingCheckpoint;
 import io.snapsim.runtime.coordinator.SelfMessages.MetadataWritten;
 import io.snapsim.runtime.coordinator.SelfMessages.Stored;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointStoreFailed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorCrashed;
 import io.snapsim.runtime.protocol.MasterCoordination.Deployed;
 import io.snapsim.runtime.protocol.MasterCoordination.DescribeCoordinator;
@@ -31,13 +32,17 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * A phase of a coordinator with checkpointing on, once its store has answered: {@link Running},
- * {@link Suspended} or {@link Ended}. Each phase registers the messages it
+ * {@link Suspended}, {@link StoreLost} or {@link Ended}. Each phase registers the messages it
  * handles and drops every other one on purpose; the handlers several phases share, and the
  * transitions between phases, live here. A transition returns the next phase; the parts stay.
  *
  * <p>Confined to the coordinator actor, like every behaviour.
  */
 abstract class CoordinatorPhase extends AbstractBehavior<CoordinatorCommand> {
+    /** What the master is told when the store stops under a running coordinator. */
+    static final String STORE_STOPPED = "the completed-checkpoint store stopped: its journal failed to persist or "
+            + "to replay, or it crashed (the log names the cause); completed checkpoints can no longer be recorded";
+
     protected final CoordinatorParts parts;
 
     CoordinatorPhase(ActorContext<CoordinatorCommand> context, CoordinatorParts parts) {
@@ -67,6 +72,17 @@ abstract class CoordinatorPhase extends AbstractBehavior<CoordinatorCommand> {
         parts.trigger().stop();
         abortAll(CheckpointFailureReason.TASK_FAILURE, "job failover in attempt " + suspend.attempt());
         return new Suspended(getContext(), parts);
+    }
+
+    /**
+     * The store stopped: no checkpoint can be recorded any more, so none is taken; the master ends
+     * the job, and the coordinator waits for that.
+     */
+    protected Behavior<CoordinatorCommand> onStoreStopped(SelfMessages.StoreStopped stopped) {
+        parts.basics().timers().cancelAll();
+        abortAll(CheckpointFailureReason.IO_FAILURE, "the completed-checkpoint store stopped");
+        parts.basics().master().tell(new CheckpointStoreFailed(STORE_STOPPED));
+        return new StoreLost(getContext(), parts);
     }
 
     /** The job ended: pending checkpoints go, the retention policy applies, and the master gets the figures. */

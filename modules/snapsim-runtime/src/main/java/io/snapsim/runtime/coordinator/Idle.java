@@ -13,7 +13,8 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * A coordinator that never checkpoints: checkpointing is off. It answers the master's questions with nothing
+ * A coordinator that never checkpoints: checkpointing is off, or its store could not be read (then
+ * the master was told so and ends the job). It answers the master's questions with nothing
  * retained and no figures, so that the job's end never waits for it, and drops everything else.
  * Confined to the coordinator actor.
  */

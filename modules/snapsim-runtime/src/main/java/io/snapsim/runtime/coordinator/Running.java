@@ -7,6 +7,7 @@ import io.snapsim.core.checkpoint.CompletionOutcome;
 import io.snapsim.core.checkpoint.TriggerKind;
 import io.snapsim.runtime.coordinator.SelfMessages.ExpireCheck;
 import io.snapsim.runtime.coordinator.SelfMessages.MetadataWritten;
+import io.snapsim.runtime.coordinator.SelfMessages.StoreStopped;
 import io.snapsim.runtime.coordinator.SelfMessages.Stored;
 import io.snapsim.runtime.coordinator.SelfMessages.Tick;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
@@ -32,7 +33,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 /**
  * An attempt of the job runs: checkpoints and savepoints are triggered, acknowledged, completed,
  * recorded and announced, or aborted. Ends with a failover ({@link Suspended}), the job's end
- * ({@link Ended}) or a planned crash.
+ * ({@link Ended}), the store's death ({@link StoreLost}) or a planned crash.
  */
 final class Running extends CoordinatorPhase {
 
@@ -58,6 +59,7 @@ final class Running extends CoordinatorPhase {
                 .onMessage(SourceExhausted.class, this::onSourceExhausted)
                 .onMessage(Deployed.class, this::onDeployed)
                 .onMessage(Suspend.class, this::onSuspend)
+                .onMessage(StoreStopped.class, this::onStoreStopped)
                 .onMessage(GetRetained.class, this::onGetRetained)
                 .onMessage(JobEnded.class, this::onJobEnded)
                 .onMessage(DescribeCoordinator.class, this::onDescribe)

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The checkpoint coordinator's messages to itself: its timers, the adapted replies of its store,
- * the end of a metadata write. No other actor sends them.
+ * the end of a metadata write, and the death of its store. No other actor sends them.
  */
 final class SelfMessages {
     private SelfMessages() {
@@ -31,5 +31,12 @@ final class SelfMessages {
 
     /** The {@code _metadata} of checkpoint {@code checkpointId} is at {@code path}, or its write failed. */
     record MetadataWritten(long checkpointId, String path, Throwable failure) implements CoordinatorCommand.Internal {
+    }
+
+    /**
+     * The store stopped while the coordinator still needed it: its journal failed to persist or to
+     * replay (Pekko stops a persistent actor then), or it crashed.
+     */
+    record StoreStopped() implements CoordinatorCommand.Internal {
     }
 }

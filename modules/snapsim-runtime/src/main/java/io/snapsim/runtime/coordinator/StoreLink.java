@@ -3,6 +3,7 @@ package io.snapsim.runtime.coordinator;
 import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.checkpoint.CompletionOutcome;
 import io.snapsim.runtime.coordinator.SelfMessages.StoreLoaded;
+import io.snapsim.runtime.coordinator.SelfMessages.StoreStopped;
 import io.snapsim.runtime.coordinator.SelfMessages.Stored;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.store.CheckpointEntry;
@@ -21,6 +22,10 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
  * CompletionStage may run its callbacks on a thread of its own, which would escape deterministic
  * execution.
  *
+ * <p>The store is watched: a persistent actor whose journal fails to persist or to replay stops,
+ * and a store that crashes stops too. Either way it never answers again, so the coordinator gets a
+ * {@link StoreStopped} instead of waiting for ever.
+ *
  * <p>Confined to the coordinator actor.
  */
 final class StoreLink {
@@ -36,6 +41,7 @@ final class StoreLink {
         this.ignore = context.getSystem().ignoreRef();
         this.storedAdapter = context.messageAdapter(Done.class, done -> new Stored(awaitingStore.pollFirst()));
         this.loadedAdapter = castList(context.messageAdapter(List.class, entries -> new StoreLoaded(castEntries(entries))));
+        context.watchWith(store, new StoreStopped());
     }
 
     /** Asks for every stored checkpoint; answered with {@link StoreLoaded}. */

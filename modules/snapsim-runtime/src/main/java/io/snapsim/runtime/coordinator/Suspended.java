@@ -1,5 +1,6 @@
 package io.snapsim.runtime.coordinator;
 
+import io.snapsim.runtime.coordinator.SelfMessages.StoreStopped;
 import io.snapsim.runtime.coordinator.SelfMessages.Stored;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.MasterCoordination.Deployed;
@@ -37,6 +38,7 @@ final class Suspended extends CoordinatorPhase {
                 .onMessage(Acknowledge.class, this::onAcknowledge)
                 .onMessage(Stored.class, this::onStoredAfterRunning)
                 .onMessage(SourceExhausted.class, this::onSourceExhausted)
+                .onMessage(StoreStopped.class, this::onStoreStopped)
                 .onMessage(GetRetained.class, this::onGetRetained)
                 .onMessage(JobEnded.class, this::onJobEnded)
                 .onMessage(DescribeCoordinator.class, this::onDescribe)

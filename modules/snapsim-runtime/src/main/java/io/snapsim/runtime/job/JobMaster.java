@@ -23,6 +23,7 @@ import io.snapsim.runtime.protocol.MasterCommand;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointCompletedNotice;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointDamaged;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointFailureLimitExceeded;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointStoreFailed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorCrashed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorReady;
 import io.snapsim.runtime.protocol.MasterCoordination.Deployed;
@@ -283,6 +284,11 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
         return deployments.pending() ? this : failOver(damaged.message(), damaged.faultIndex());
     }
 
+    /** The completed-checkpoint store stopped: no checkpoint can be recorded any more, so no restart could help. */
+    private Behavior<MasterCommand> onCheckpointStoreFailed(CheckpointStoreFailed failed) {
+        return ending ? this : endJob(JobStatus.FAILED, failed.message());
+    }
+
     private JobResult endedBeforeStart(JobStatus status, String message) {
         return new JobResult(settings.jobId(), plan.graph().jobName(), status, message, 0, 0, 0, null,
                 List.of(), new TreeMap<>(), null, 0, settings.restoredFrom());
@@ -310,6 +316,7 @@ public final class JobMaster extends AbstractBehavior<MasterCommand> {
                 .onMessage(Diagnose.class, this::onDiagnose)
                 .onMessage(CoordinatorCrashed.class, this::onCoordinatorCrashed)
                 .onMessage(CheckpointDamaged.class, this::onCheckpointDamaged)
+                .onMessage(CheckpointStoreFailed.class, this::onCheckpointStoreFailed)
                 .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice)
                 .onMessage(PlannedCancel.class, this::onPlannedCancel)
                 .onMessage(PlannedSavepoint.class, this::onPlannedSavepoint)

@@ -20,6 +20,7 @@ import io.snapsim.runtime.fault.CoordinatorFault;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.MasterCommand;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointCompletedNotice;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointStoreFailed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorCrashed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorReady;
 import io.snapsim.runtime.protocol.MasterCoordination.Deployed;
@@ -60,7 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The coordinator's phases driven message by message, with probes for the master and a source
- * task: loading its store, running, suspended, ended.
+ * task: loading its store, running, suspended, ended; and what it does when its store stops.
  */
 class CheckpointCoordinatorActorTest {
     private static final ActorTestKit KIT = ActorTestKit.create("coordinator-test", JournalSettings.inMemory()
@@ -128,6 +129,19 @@ class CheckpointCoordinatorActorTest {
         return answer.expectMessageClass(String.class, WAIT);
     }
 
+    /** A store that answers that it holds nothing, and crashes when asked to record a checkpoint. */
+    private static Behavior<CompletedCheckpointStore.Command> crashingOnAdd() {
+        return Behaviors.receive(CompletedCheckpointStore.Command.class)
+                .onMessage(CompletedCheckpointStore.GetAll.class, get -> {
+                    get.replyTo().tell(List.of());
+                    return Behaviors.same();
+                })
+                .onMessage(CompletedCheckpointStore.Add.class, add -> {
+                    throw new IllegalStateException("a store with a bug");
+                })
+                .build();
+    }
+
     @Nested
     class WhileRunning {
         @Test
@@ -187,6 +201,41 @@ class CheckpointCoordinatorActorTest {
             master.expectNoMessage(Duration.ofMillis(3 * INTERVAL_MS));
             assertThat(describe(coordinator)).contains("counts CheckpointCounts[triggered=1, inProgress=0, completed=0");
             assertThat(history).noneMatch(CheckpointEvents.AcknowledgedByAll.class::isInstance);
+        }
+    }
+
+    @Nested
+    class WhenItsStoreStops {
+        @Test
+        void whileRunningItTellsTheMasterAndStillReportsTheJobsEnd() {
+            ActorRef<CoordinatorCommand> coordinator = startRunning(crashingOnAdd(), List.of());
+            task.expectMessageClass(TriggerCheckpoint.class, WAIT);
+
+            coordinator.tell(acknowledge(1));
+
+            CheckpointStoreFailed failed = master.expectMessageClass(CheckpointStoreFailed.class, WAIT);
+            assertThat(failed.message()).startsWith("the completed-checkpoint store stopped");
+            assertThat(describe(coordinator)).startsWith("coordinator: store lost");
+            coordinator.tell(new JobEnded(JobEnd.FAILED, report.ref()));
+            Report figures = report.expectMessageClass(Report.class, WAIT);
+            assertThat(figures.counts().completed()).isEqualTo(1);
+            task.expectNoMessage(Duration.ofMillis(2 * INTERVAL_MS)); // never announced, nothing more triggered
+        }
+
+        @Test
+        void beforeItAnsweredTheMasterLearnsThatItCannotBeRead() {
+            Behavior<CompletedCheckpointStore.Command> unreadable = Behaviors.receive(CompletedCheckpointStore.Command.class)
+                    .onMessage(CompletedCheckpointStore.GetAll.class, get -> {
+                        throw new IllegalStateException("a journal that cannot be replayed");
+                    })
+                    .build();
+            ActorRef<CoordinatorCommand> coordinator = start(settings(checkpointing(), List.of()), KIT.spawn(unreadable));
+
+            CoordinatorReady ready = master.expectMessageClass(CoordinatorReady.class, WAIT);
+
+            assertThat(ready.error()).startsWith("cannot read the completed-checkpoint store");
+            coordinator.tell(new JobEnded(JobEnd.FAILED, report.ref()));
+            assertThat(report.expectMessageClass(Report.class, WAIT)).isEqualTo(new Report(null, List.of(), null));
         }
     }
 
