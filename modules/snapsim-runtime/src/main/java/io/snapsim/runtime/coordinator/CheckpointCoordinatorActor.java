@@ -79,6 +79,10 @@ public final class CheckpointCoordinatorActor {
     private CheckpointCoordinatorActor() {
     }
 
+    /**
+     * The coordinator of one incarnation. It asks {@code store}, spawned for it by the master, for the
+     * completed checkpoints, watches it, and answers {@code master} with {@link CoordinatorReady}.
+     */
     public static Behavior<CoordinatorCommand> create(Settings settings, RuntimeServices services,
                                                       ActorRef<CompletedCheckpointStore.Command> store,
                                                       ActorRef<MasterCommand> master) {

@@ -7,6 +7,7 @@ import io.snapsim.core.checkpoint.CheckpointFailureReason;
 import io.snapsim.core.checkpoint.CompletedCheckpoint;
 import io.snapsim.core.checkpoint.PendingCheckpoint;
 import io.snapsim.runtime.coordinator.SelfMessages.MetadataWritten;
+import io.snapsim.runtime.coordinator.SelfMessages.StoreStopped;
 import io.snapsim.runtime.coordinator.SelfMessages.Stored;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointStoreFailed;
@@ -78,7 +79,7 @@ abstract class CoordinatorPhase extends AbstractBehavior<CoordinatorCommand> {
      * The store stopped: no checkpoint can be recorded any more, so none is taken; the master ends
      * the job, and the coordinator waits for that.
      */
-    protected Behavior<CoordinatorCommand> onStoreStopped(SelfMessages.StoreStopped stopped) {
+    protected Behavior<CoordinatorCommand> onStoreStopped(StoreStopped stopped) {
         parts.basics().timers().cancelAll();
         abortAll(CheckpointFailureReason.IO_FAILURE, "the completed-checkpoint store stopped");
         parts.basics().master().tell(new CheckpointStoreFailed(STORE_STOPPED));
