@@ -49,6 +49,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.FishingOutcomes;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -153,9 +154,12 @@ class CheckpointCoordinatorActorTest {
             coordinator.tell(acknowledge(1));
 
             master.expectMessage(WAIT, new CheckpointCompletedNotice(1));
-            assertThat(task.expectMessageClass(NotifyComplete.class, WAIT).checkpointId()).isEqualTo(1);
+            // the next periodic trigger may come first: checkpoint 1 no longer counts against
+            // max-concurrent once complete, while the store still persists it
+            task.fishForMessage(WAIT, m -> m.equals(new NotifyComplete(1))
+                    ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
             assertThat(history).extracting(e -> e.getClass().getSimpleName())
-                    .startsWith("Triggered", "AcknowledgedByAll", "Completed", "Stored");
+                    .containsSubsequence("Triggered", "AcknowledgedByAll", "Completed", "Stored");
             assertThat(describe(coordinator)).startsWith("coordinator: running, attempt 0");
         }
 
@@ -219,7 +223,8 @@ class CheckpointCoordinatorActorTest {
             coordinator.tell(new JobEnded(JobEnd.FAILED, report.ref()));
             Report figures = report.expectMessageClass(Report.class, WAIT);
             assertThat(figures.counts().completed()).isEqualTo(1);
-            task.expectNoMessage(Duration.ofMillis(2 * INTERVAL_MS)); // never announced, nothing more triggered
+            master.expectNoMessage(Duration.ofMillis(2 * INTERVAL_MS)); // never announced
+            assertThat(history).noneMatch(CheckpointEvents.Stored.class::isInstance);
         }
 
         @Test
