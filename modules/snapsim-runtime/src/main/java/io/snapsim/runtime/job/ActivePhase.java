@@ -12,6 +12,7 @@ import io.snapsim.runtime.protocol.MasterCommand;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointCompletedNotice;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointDamaged;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointFailureLimitExceeded;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointStoreFailed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorCrashed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorReady;
 import io.snapsim.runtime.protocol.MasterCoordination.SavepointCompleted;
@@ -73,6 +74,7 @@ abstract class ActivePhase extends MasterPhase {
                 .onMessage(RestoreFrom.class, this::onRestoreFrom)
                 .onMessage(CoordinatorCrashed.class, this::onCoordinatorCrashed)
                 .onMessage(CheckpointFailureLimitExceeded.class, this::onCheckpointFailureLimit)
+                .onMessage(CheckpointStoreFailed.class, this::onCheckpointStoreFailed)
                 .onMessage(CheckpointDamaged.class, this::onCheckpointDamaged)
                 .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice)
                 .onMessage(SavepointCompleted.class, this::onSavepointCompleted)
@@ -124,6 +126,11 @@ abstract class ActivePhase extends MasterPhase {
 
     private Behavior<MasterCommand> onCheckpointFailureLimit(CheckpointFailureLimitExceeded exceeded) {
         return failOver(exceeded.message(), -1);
+    }
+
+    /** The completed-checkpoint store stopped: no checkpoint can be recorded any more, so no restart could help. */
+    private Behavior<MasterCommand> onCheckpointStoreFailed(CheckpointStoreFailed failed) {
+        return master.endJob(JobStatus.FAILED, failed.message());
     }
 
     private Behavior<MasterCommand> onCheckpointDamaged(CheckpointDamaged damaged) {

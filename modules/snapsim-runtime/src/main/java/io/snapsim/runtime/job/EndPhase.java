@@ -11,6 +11,7 @@ import io.snapsim.runtime.protocol.MasterCommand;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointCompletedNotice;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointDamaged;
 import io.snapsim.runtime.protocol.MasterCoordination.CheckpointFailureLimitExceeded;
+import io.snapsim.runtime.protocol.MasterCoordination.CheckpointStoreFailed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorCrashed;
 import io.snapsim.runtime.protocol.MasterCoordination.CoordinatorReady;
 import io.snapsim.runtime.protocol.MasterCoordination.SavepointCompleted;
@@ -50,7 +51,7 @@ abstract class EndPhase extends MasterPhase {
                 .onMessage(SavepointCompleted.class, this::onSavepointCompleted)
                 .onMessage(CheckpointCompletedNotice.class, this::onCheckpointCompletedNotice);
         return dropping(everyPhase(builder), CoordinatorReady.class, Redeploy.class, RestoreFrom.class,
-                TaskFailed.class, TaskFinished.class, TaskStopped.class, CheckpointFailureLimitExceeded.class,
+                TaskFailed.class, TaskFinished.class, TaskStopped.class, CheckpointFailureLimitExceeded.class, CheckpointStoreFailed.class,
                 CheckpointDamaged.class, CoordinatorCrashed.class, PlannedSavepoint.class, TriggerSavepointNow.class,
                 PlannedCancel.class, Cancel.class).build();
     }
