@@ -3,9 +3,11 @@ package io.snapsim.cli;
 import io.snapsim.core.checkpoint.CheckpointCounts;
 import io.snapsim.core.checkpoint.CheckpointStats;
 import io.snapsim.core.history.RecordCounts;
-import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
-import io.snapsim.core.sim.OptionalFault;
+import io.snapsim.core.job.RestoredSnapshot;
+import io.snapsim.core.run.JobRecord;
+import io.snapsim.core.run.RunFolder;
+import io.snapsim.core.run.RunRecord;
 import io.snapsim.core.verdict.FaultReport;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.core.verdict.Verdict;
@@ -29,24 +31,28 @@ final class SummaryPrinter {
 
     /** @param resumeCommand the command that resumes the simulation from a retained checkpoint's folder */
     static void print(PrintWriter out, SimulationResult result, Function<Path, String> resumeCommand) {
-        JobResult run = result.run();
+        JobRecord run = result.run();
         out.println();
         if (run != null) {
-            printRun(out, run, result.records());
-            if (run.restored() != null) {
-                out.println("restored:    " + ResumeSummary.describe(run.restored(), run.completedCheckpointIds()));
+            printRun(out, run, "deterministic".equals(result.record().inputs().execution()));
+            RestoredSnapshot restored = result.record().inputs().restoredFrom();
+            if (restored != null) {
+                out.println("restored:    " + ResumeSummary.describe(restored, run.completedCheckpointIds()));
             }
             printFaults(out, result.faults());
             printCheckpointTable(out, run.checkpointHistory());
-            printRetained(out, run, resumeCommand);
+            printRetained(out, result.record(), resumeCommand);
         }
         printVerdict(out, result);
-        out.println("report:      " + result.runDir().resolve("summary.json"));
+        out.println("report:      " + result.runDir().resolve(RunFolder.SUMMARY));
     }
 
-    private static void printRun(PrintWriter out, JobResult run, RecordCounts records) {
+    /** @param virtualTime whether the job ran on virtual time (deterministic execution) */
+    private static void printRun(PrintWriter out, JobRecord run, boolean virtualTime) {
         CheckpointCounts c = run.counts();
-        out.printf("status:      %s after %d restart(s), %.2f s%n", run.status(), run.restarts(), run.wallMillis() / 1000.0);
+        RecordCounts records = run.records();
+        out.printf("status:      %s after %d restart(s), %.2f s%s%n", run.ended() ? run.status() : "DID NOT END",
+                run.restarts(), run.durationMillis() / 1000.0, virtualTime ? " of virtual time" : "");
         if (c != null) {
             out.printf("checkpoints: %d completed, %d failed, %d triggered, %d restored%n",
                     c.completed(), c.failed(), c.triggered(), c.restored());
@@ -79,8 +85,8 @@ final class SummaryPrinter {
     private static String fate(FaultReport report, FaultReport.Entry entry) {
         if (!entry.fired()) {
             return entry.fault().mustFire() ? "NOT FIRED: the run tested nothing about it"
-                    : "not fired (" + (entry.fault() instanceof OptionalFault o && o.reason() == OptionalFault.Reason.DRAWN_AT_RANDOM
-                    ? "drawn at random" : "optional") + ")";
+                    : "not fired (" + ("drawn-at-random".equals(entry.fault().optional()) ? "drawn at random" : "optional")
+                    + ")";
         }
         FaultReport.Firing f = entry.firing();
         StringBuilder text = new StringBuilder("fired at t=").append(f.time() - report.startTime()).append(" ms in ")
@@ -98,11 +104,12 @@ final class SummaryPrinter {
         return text.toString();
     }
 
-    private static void printRetained(PrintWriter out, JobResult run, Function<Path, String> resumeCommand) {
-        if (run.latestCheckpoint() != null) {
-            out.println("retained:    " + run.latestCheckpoint());
-            out.println("resume with: " + resumeCommand.apply(Path.of(run.latestCheckpoint()).getParent()));
-        } else if (run.counts() != null) {
+    private static void printRetained(PrintWriter out, RunRecord record, Function<Path, String> resumeCommand) {
+        Path retained = record.retainedMetadata();
+        if (retained != null) {
+            out.println("retained:    " + retained);
+            out.println("resume with: " + resumeCommand.apply(retained.getParent()));
+        } else if (record.run().counts() != null) {
             out.println("retained:    nothing (the retention policy deleted the checkpoints when the job ended)");
         }
     }

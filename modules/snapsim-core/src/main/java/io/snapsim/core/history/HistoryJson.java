@@ -25,7 +25,7 @@ public final class HistoryJson {
     /** The first line of every history file this code writes. */
     public static final String HEADER = "{\"schema\":\"" + SCHEMA + "\",\"version\":" + VERSION + "}";
 
-    private static final Map<Class<?>, String> TYPE_NAMES = new HashMap<>();
+    private static final Map<Class<?>, String> TYPE_NAMES;
     private static final ObjectMapper MAPPER;
 
     static {
@@ -35,14 +35,16 @@ public final class HistoryJson {
                 .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         MAPPER = builder.build();
+        Map<Class<?>, String> names = new HashMap<>();
         for (Class<?> type : HistoryEvent.class.getPermittedSubclasses()) {
             JsonTypeName name = type.getAnnotation(JsonTypeName.class);
             if (name == null) {
                 throw new IllegalStateException(type + " has no @JsonTypeName");
             }
-            TYPE_NAMES.put(type, name.value());
+            names.put(type, name.value());
             MAPPER.registerSubtypes(type);
         }
+        TYPE_NAMES = Map.copyOf(names);
     }
 
     private HistoryJson() {

@@ -46,7 +46,7 @@ public record CrashFault(String operator, int subtask, Long atRecord, Long atChe
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public FaultType<CrashFault> faultType() {
+        return CrashFaultType.INSTANCE;
     }
 }

@@ -7,17 +7,23 @@ package io.snapsim.core.sim;
  * faults:
  *   - crash: {operator: counter, subtask: 1, at-record: 7000}
  * </pre>
- * To add a kind: a record implementing this interface, its name in {@code permits}, and a reader
- * registered in {@link SimulationParser}. {@link RandomFaults} is the one item that is not a fault
- * but a placeholder for faults drawn from the seed; {@link OptionalFault} wraps a fault that a run may
- * pass without.
+ * A fault is a value (a record); what snapsim does with it lives in its {@link FaultType}, which
+ * reads, draws, describes, shrinks and arms faults of that type. To add a kind: one file with the
+ * record and its type, and the type's line in {@link FaultTypes#CATALOGUE}. {@link RandomFaults} is
+ * the one item that is not a fault but a placeholder for faults drawn from the seed;
+ * {@link OptionalFault} wraps a fault that a run may pass without.
+ *
+ * <p>Implementations are immutable records; any thread may use them.
  */
-public sealed interface FaultSpec permits CrashFault, Faults.CrashOperator, Faults.CrashTaskManager,
-        Faults.CrashAt, Faults.CrashCoordinator, Faults.StorageFault, Faults.NetworkFault, Faults.SinkCommitFails, Faults.Cancel, Faults.Savepoint,
-        RandomFaults, OptionalFault {
+public interface FaultSpec {
+
+    /** What this fault is, and everything that is done with a fault of it. */
+    FaultType<?> faultType();
 
     /** The key that introduces this kind in a simulation file, e.g. {@code crash}. */
-    String type();
+    default String type() {
+        return faultType().name();
+    }
 
     /** The fault to inject: this one, or the one an {@link OptionalFault} wraps. */
     default FaultSpec planned() {
@@ -31,5 +37,13 @@ public sealed interface FaultSpec permits CrashFault, Faults.CrashOperator, Faul
      */
     default boolean mustFire() {
         return true;
+    }
+
+    /**
+     * Checks the planned fault against the job and tells {@code targets} what to inject; a
+     * {@code random} item not yet expanded arms nothing.
+     */
+    default void arm(FaultTargets targets) {
+        faultType().armFault(planned(), targets);
     }
 }

@@ -3,8 +3,10 @@ package io.snapsim.core.sim;
 import java.util.Objects;
 
 /**
- * The fault catalogue beyond a single crash. Every fault fires at most once per run. Times are
- * milliseconds of the job's clock since the job started (virtual time in deterministic runs).
+ * The fault catalogue beyond a single crash, as values. Every fault fires at most once per run. Times
+ * are milliseconds of the job's clock since the job started (virtual time in deterministic runs).
+ * What snapsim does with each record (reading, drawing, describing, shrinking, arming) lives in
+ * its {@link FaultType}, named by {@link FaultSpec#faultType()}.
  */
 public final class Faults {
     private Faults() {
@@ -41,8 +43,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<CrashOperator> faultType() {
+            return CrashOperatorType.INSTANCE;
         }
     }
 
@@ -62,8 +64,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<CrashTaskManager> faultType() {
+            return CrashTaskManagerType.INSTANCE;
         }
     }
 
@@ -84,8 +86,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<CrashAt> faultType() {
+            return CrashAtType.INSTANCE;
         }
     }
 
@@ -101,8 +103,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<CrashCoordinator> faultType() {
+            return CrashCoordinatorType.INSTANCE;
         }
     }
 
@@ -167,8 +169,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<StorageFault> faultType() {
+            return StorageFaultType.INSTANCE;
         }
     }
 
@@ -181,7 +183,17 @@ public final class Faults {
         /** MODEL-BREAKING: one batch on a channel from {@code from} to {@code to} is lost. */
         DROP,
         /** MODEL-BREAKING: a batch on a channel from {@code from} to {@code to} overtakes the one before it. */
-        REORDER
+        REORDER;
+
+        /** True for DROP and REORDER, which break the model's FIFO, reliable channels. */
+        public boolean breaksModel() {
+            return this == DROP || this == REORDER;
+        }
+
+        /** True for DELAY and STALL, which last {@code delay} ms. */
+        public boolean takesDelay() {
+            return this == DELAY || this == STALL;
+        }
     }
 
     /** A network fault on the channels between two operators, starting at time {@code atTime}. */
@@ -195,19 +207,19 @@ public final class Faults {
             if (atTime < 0) {
                 throw new IllegalArgumentException("at-time must not be negative");
             }
-            if ((kind == NetworkKind.DELAY || kind == NetworkKind.STALL) && (delay == null || delay < 1)) {
+            if (kind.takesDelay() && (delay == null || delay < 1)) {
                 throw new IllegalArgumentException(kind.name().toLowerCase() + " needs a delay of at least 1 ms");
             }
         }
 
         /** True for faults that break the model's assumptions; a run with them is expected to diverge. */
         public boolean breaksModel() {
-            return kind == NetworkKind.DROP || kind == NetworkKind.REORDER;
+            return kind.breaksModel();
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<NetworkFault> faultType() {
+            return NetworkFaultType.INSTANCE;
         }
     }
 
@@ -223,8 +235,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<SinkCommitFails> faultType() {
+            return SinkCommitFailsType.INSTANCE;
         }
     }
 
@@ -241,8 +253,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<Cancel> faultType() {
+            return CancelType.INSTANCE;
         }
     }
 
@@ -259,8 +271,8 @@ public final class Faults {
         }
 
         @Override
-        public String type() {
-            return TYPE;
+        public FaultType<Savepoint> faultType() {
+            return SavepointType.INSTANCE;
         }
     }
 

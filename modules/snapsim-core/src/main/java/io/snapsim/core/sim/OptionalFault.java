@@ -43,9 +43,10 @@ public record OptionalFault(FaultSpec fault, Reason reason) implements FaultSpec
         return new OptionalFault(other, reason);
     }
 
+    /** The wrapped fault's type: an optional fault is injected exactly like the fault it wraps. */
     @Override
-    public String type() {
-        return fault.type();
+    public FaultType<?> faultType() {
+        return fault.faultType();
     }
 
     @Override

@@ -1,13 +1,5 @@
 package io.snapsim.core.sim;
 
-import io.snapsim.core.sim.Faults.NetworkKind;
-import io.snapsim.core.sim.Faults.StorageKind;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,7 +20,8 @@ import java.util.Set;
  * </ul>
  * Without {@code kinds}, an item draws from {@link #DEFAULT_KINDS}: the faults a correctly
  * configured job survives whatever its retention. {@link #kinds()} holds the expanded names, in
- * catalogue order.
+ * catalogue order. Each fault type lists its own kinds and their group; {@link FaultTypes} gathers
+ * them.
  *
  * @param count how many faults to draw, at least 1
  * @param kinds the kinds to draw from (expanded names from {@link #ALL_KINDS}), not empty
@@ -42,49 +35,22 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
     public static final int MAX_COUNT = 1000;
 
     /** Every kind that keeps the model's assumptions (FIFO, reliable channels), in catalogue order. */
-    public static final Set<String> SAFE_KINDS;
+    public static final Set<String> SAFE_KINDS = FaultTypes.CATALOGUE.safeKinds();
 
     /** The storage faults that damage a completed checkpoint; drawn only when asked for. */
-    public static final Set<String> DAMAGE_KINDS;
+    public static final Set<String> DAMAGE_KINDS = FaultTypes.CATALOGUE.damageKinds();
 
     /** What an item draws from without {@code kinds}: the safe kinds a correctly configured job survives. */
-    public static final Set<String> DEFAULT_KINDS;
+    public static final Set<String> DEFAULT_KINDS = FaultTypes.CATALOGUE.defaultKinds();
 
     /** The name that stands for all of {@link #DAMAGE_KINDS}. */
     public static final String DAMAGE_GROUP = Faults.StorageFault.TYPE + ".damage";
 
     /** Kinds that break the model; drawn only when asked for by name. */
-    public static final Set<String> MODEL_BREAKING_KINDS;
+    public static final Set<String> MODEL_BREAKING_KINDS = FaultTypes.CATALOGUE.modelBreakingKinds();
 
     /** Every kind name, safe ones first, in catalogue order. */
-    public static final Set<String> ALL_KINDS;
-
-    static {
-        List<String> safe = new ArrayList<>(List.of(CrashFault.TYPE, Faults.CrashAt.TYPE, Faults.CrashOperator.TYPE,
-                Faults.CrashTaskManager.TYPE, Faults.CrashCoordinator.TYPE));
-        for (StorageKind kind : StorageKind.values()) {
-            safe.add(qualified(Faults.StorageFault.TYPE, kind));
-        }
-        safe.add(qualified(Faults.NetworkFault.TYPE, NetworkKind.DELAY));
-        safe.add(qualified(Faults.NetworkFault.TYPE, NetworkKind.STALL));
-        safe.add(Faults.SinkCommitFails.TYPE);
-        SAFE_KINDS = ordered(safe);
-        List<String> damage = new ArrayList<>();
-        for (StorageKind kind : StorageKind.values()) {
-            if (kind.damagesCheckpoint()) {
-                damage.add(qualified(Faults.StorageFault.TYPE, kind));
-            }
-        }
-        DAMAGE_KINDS = ordered(damage);
-        List<String> defaults = new ArrayList<>(SAFE_KINDS);
-        defaults.removeAll(DAMAGE_KINDS);
-        DEFAULT_KINDS = ordered(defaults);
-        MODEL_BREAKING_KINDS = ordered(List.of(qualified(Faults.NetworkFault.TYPE, NetworkKind.DROP),
-                qualified(Faults.NetworkFault.TYPE, NetworkKind.REORDER)));
-        List<String> all = new ArrayList<>(SAFE_KINDS);
-        all.addAll(MODEL_BREAKING_KINDS);
-        ALL_KINDS = ordered(all);
-    }
+    public static final Set<String> ALL_KINDS = FaultTypes.CATALOGUE.allKinds();
 
     public RandomFaults {
         if (count < 1 || count > MAX_COUNT) {
@@ -98,7 +64,7 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
         if (kinds.isEmpty()) {
             throw new IllegalArgumentException("kinds must not be empty");
         }
-        kinds = inCatalogueOrder(kinds);
+        kinds = FaultTypes.CATALOGUE.inCatalogueOrder(kinds);
     }
 
     /** {@code count} faults of the kinds drawn by default. */
@@ -117,55 +83,21 @@ public record RandomFaults(int count, Set<String> kinds) implements FaultSpec {
      * {@code network}); empty for an unknown name.
      */
     public static Set<String> expand(String name) {
-        if (ALL_KINDS.contains(name)) {
-            return Set.of(name);
-        }
-        if (name.equals(DAMAGE_GROUP)) {
-            return DAMAGE_KINDS;
-        }
-        List<String> members = new ArrayList<>();
-        for (String kind : DEFAULT_KINDS) {
-            if (kind.startsWith(name + ".")) {
-                members.add(kind);
-            }
-        }
-        return ordered(members);
+        return FaultTypes.CATALOGUE.expand(name);
     }
 
     /** Every name {@link #expand} accepts: kinds and the types that group them. */
     public static Set<String> acceptedNames() {
-        Set<String> names = new LinkedHashSet<>(ALL_KINDS);
-        names.add(Faults.StorageFault.TYPE);
-        names.add(DAMAGE_GROUP);
-        names.add(Faults.NetworkFault.TYPE);
-        return Collections.unmodifiableSet(names);
+        return FaultTypes.CATALOGUE.acceptedNames();
     }
 
     @Override
-    public String type() {
-        return TYPE;
+    public FaultType<RandomFaults> faultType() {
+        return RandomFaultsType.INSTANCE;
     }
 
+    /** The name of a kind of a type with a {@code kind} field: {@code storage.fail-write}. */
     static String qualified(String type, Enum<?> kind) {
-        return type + "." + yamlName(kind);
-    }
-
-    /** An enum constant as simulation files spell it: lower case with hyphens. */
-    static String yamlName(Enum<?> constant) {
-        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static Set<String> inCatalogueOrder(Collection<String> kinds) {
-        List<String> sorted = new ArrayList<>();
-        for (String kind : ALL_KINDS) {
-            if (kinds.contains(kind)) {
-                sorted.add(kind);
-            }
-        }
-        return ordered(sorted);
-    }
-
-    private static Set<String> ordered(Collection<String> names) {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(names));
+        return FaultType.qualified(type, kind);
     }
 }

@@ -137,56 +137,33 @@ public final class Shrinker {
      * @param min   the smallest value it may take (1 for records and checkpoints, 0 for times)
      * @param at    the same fault with the position set to another value
      */
-    record Position(long value, long min, LongFunction<FaultSpec> at) {}
+    record Position(long value, long min, LongFunction<FaultSpec> at) {
 
-    /** The positions of a fault that shrinking may lower; none for a fault without one. */
+        /** A record number, counted from 1. */
+        static Position record(long value, LongFunction<FaultSpec> at) {
+            return new Position(value, 1, at);
+        }
+
+        /** A checkpoint id, from 1. */
+        static Position checkpoint(long value, LongFunction<FaultSpec> at) {
+            return new Position(value, 1, at);
+        }
+
+        /** A time of the job's clock, from 0. */
+        static Position time(long value, LongFunction<FaultSpec> at) {
+            return new Position(value, 0, at);
+        }
+    }
+
+    /**
+     * The positions of a fault that shrinking may lower, as its type lists them; none for a fault
+     * without one. An optional fault stays optional when its position moves.
+     */
     static List<Position> positionsOf(FaultSpec fault) {
         if (fault instanceof OptionalFault optional) {
             return positionsOf(optional.fault()).stream()
                     .map(p -> new Position(p.value(), p.min(), v -> optional.rewrap(p.at().apply(v)))).toList();
         }
-        List<Position> positions = new ArrayList<>();
-        if (fault instanceof CrashFault c) {
-            if (c.atRecord() != null) {
-                positions.add(new Position(c.atRecord(), 1, v -> CrashFault.atRecord(c.operator(), c.subtask(), v)));
-            } else {
-                positions.add(new Position(c.atCheckpoint(), 1, v -> CrashFault.atCheckpoint(c.operator(), c.subtask(), v)));
-            }
-        } else if (fault instanceof Faults.CrashAt c) {
-            if (c.atCheckpoint() != null) {
-                positions.add(new Position(c.atCheckpoint(), 1,
-                        v -> new Faults.CrashAt(c.operator(), c.subtask(), v, c.phase(), null)));
-            } else {
-                positions.add(new Position(c.atTime(), 0,
-                        v -> new Faults.CrashAt(c.operator(), c.subtask(), null, null, v)));
-            }
-        } else if (fault instanceof Faults.CrashOperator c) {
-            if (c.atRecord() != null) {
-                positions.add(new Position(c.atRecord(), 1, v -> new Faults.CrashOperator(c.operator(), v, null, null)));
-            } else if (c.atCheckpoint() != null) {
-                positions.add(new Position(c.atCheckpoint(), 1, v -> new Faults.CrashOperator(c.operator(), null, v, null)));
-            } else {
-                positions.add(new Position(c.atTime(), 0, v -> new Faults.CrashOperator(c.operator(), null, null, v)));
-            }
-        } else if (fault instanceof Faults.CrashTaskManager c) {
-            if (c.atTime() != null) {
-                positions.add(new Position(c.atTime(), 0,
-                        v -> new Faults.CrashTaskManager(c.taskManager(), c.taskManagers(), v, null)));
-            } else {
-                positions.add(new Position(c.atCheckpoint(), 1,
-                        v -> new Faults.CrashTaskManager(c.taskManager(), c.taskManagers(), null, v)));
-            }
-        } else if (fault instanceof Faults.CrashCoordinator c) {
-            positions.add(new Position(c.atCheckpoint(), 1, v -> new Faults.CrashCoordinator(v, c.phase())));
-        } else if (fault instanceof Faults.StorageFault s) {
-            positions.add(new Position(s.atCheckpoint(), 1,
-                    v -> new Faults.StorageFault(s.kind(), v, s.operator(), s.subtask(), s.delay())));
-        } else if (fault instanceof Faults.NetworkFault n) {
-            positions.add(new Position(n.atTime(), 0,
-                    v -> new Faults.NetworkFault(n.kind(), n.from(), n.to(), v, n.delay())));
-        } else if (fault instanceof Faults.SinkCommitFails s) {
-            positions.add(new Position(s.atCheckpoint(), 1, v -> new Faults.SinkCommitFails(s.operator(), s.subtask(), v)));
-        }
-        return positions;
+        return fault.faultType().positionsOf(fault);
     }
 }

@@ -20,7 +20,7 @@ import java.nio.file.StandardOpenOption;
  * deterministic); hence one target must have one writer at a time, which the storage guarantees by
  * giving every state chunk its own name. Stateless otherwise; callable from any thread.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".inprogress";
 
@@ -38,7 +38,7 @@ final class AtomicFiles {
      * @param replaceExisting whether an existing target may be replaced; if false and it exists,
      *                        {@link FileAlreadyExistsException} is thrown and nothing is written
      */
-    static void write(Path target, byte[] bytes, boolean replaceExisting) throws IOException {
+    public static void write(Path target, byte[] bytes, boolean replaceExisting) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         if (!replaceExisting && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

@@ -3,7 +3,6 @@ package io.snapsim.core.verdict;
 import io.snapsim.core.history.FaultInjected;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.history.JobEvents;
-import io.snapsim.core.sim.FaultPlans;
 import io.snapsim.core.sim.FaultSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ public record FaultReport(long startTime, List<Entry> entries) {
      * @param aftermath what the job did about it ("restored checkpoint 3", "restarted fresh: no completed
      *                  checkpoint yet", "the job failed: ..."), or null when it made the job do nothing
      */
-    public record Entry(int index, FaultSpec fault, Firing firing, int firings, String aftermath) {
+    public record Entry(int index, PlannedFault fault, Firing firing, int firings, String aftermath) {
 
         public boolean fired() {
             return firing != null;
@@ -46,7 +45,7 @@ public record FaultReport(long startTime, List<Entry> entries) {
 
         /** The fault as a simulation file writes it, e.g. {@code crash: {operator: sum, subtask: 0, at-record: 9}}. */
         public String description() {
-            return FaultPlans.describe(fault);
+            return fault.description();
         }
     }
 
@@ -64,16 +63,21 @@ public record FaultReport(long startTime, List<Entry> entries) {
 
     /** The report of {@code plan} from {@code history} (events in history order; others are ignored). */
     public static FaultReport of(List<FaultSpec> plan, List<HistoryEvent> history) {
+        return ofPlanned(PlannedFault.of(plan), history);
+    }
+
+    /** As {@link #of(List, List)}, for a plan as a run folder records it. */
+    public static FaultReport ofPlanned(List<PlannedFault> plan, List<HistoryEvent> history) {
         List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < plan.size(); i++) {
-            entries.add(entry(i, plan.get(i), history));
+        for (PlannedFault fault : plan) {
+            entries.add(entry(fault.index(), fault, history));
         }
         long start = history.stream().filter(JobEvents.Deployed.class::isInstance).mapToLong(HistoryEvent::time)
                 .findFirst().orElse(0);
         return new FaultReport(start, entries);
     }
 
-    private static Entry entry(int index, FaultSpec fault, List<HistoryEvent> history) {
+    private static Entry entry(int index, PlannedFault fault, List<HistoryEvent> history) {
         Firing first = null;
         int firings = 0;
         int failoverAt = -1;

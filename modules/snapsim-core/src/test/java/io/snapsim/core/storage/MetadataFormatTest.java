@@ -3,6 +3,7 @@ package io.snapsim.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.snapsim.core.state.KeyGroupRange;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import java.util.zip.CRC32;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,22 +78,46 @@ class MetadataFormatTest {
         void aVersionOneFileStillReads() {
             CheckpointMetadata md = Snapshots.withHandle(2, new StateHandle.Inline(new byte[] {1, 2}));
 
-            assertThat(MetadataFormat.deserialize(asVersionOne(MetadataFormat.serialize(md)), Path.of("m"))).isEqualTo(md);
+            assertThat(MetadataFormat.deserialize(olderVersion(md, 1), Path.of("m"))).isEqualTo(md);
+        }
+
+        @Test
+        void aVersionTwoFileStillReadsWithoutExternalLocations() {
+            CheckpointMetadata md = Snapshots.withHandle(2, new StateHandle.Native("rocksdb-native", new byte[] {3}, 1, 2));
+
+            CheckpointMetadata back = MetadataFormat.deserialize(olderVersion(md, 2), Path.of("m"));
+
+            assertThat(back).isEqualTo(md);
+            assertThat(back.operators().get(0).subtasks().get(0).externalLocation()).isNull();
+        }
+
+        @Test
+        void anExternalLocationRoundTrips() {
+            OperatorStateSnapshot op = new OperatorStateSnapshot("sink", "sink", 1, 1, List.of(
+                    new SubtaskStateSnapshot(0, new KeyGroupRange(0, 0), null, null, Map.of(), "output/sink-0")));
+            CheckpointMetadata md = new CheckpointMetadata(Snapshots.JOB_ID, 4, 10, 20, SnapshotKind.CHECKPOINT, null, List.of(op));
+
+            CheckpointMetadata back = MetadataFormat.deserialize(MetadataFormat.serialize(md), Path.of("m"));
+
+            assertThat(back.operators().get(0).subtasks().get(0).externalLocation()).isEqualTo("output/sink-0");
         }
 
         /**
-         * The file version 1 wrote for metadata of one subtask without an external location: version
-         * 3 added that location (a null string, 4 bytes, the payload's last field here); version 2
-         * added a handle tag that an inline handle encodes as version 1 did.
+         * The bytes an older snapsim wrote for {@code md}, which has a single subtask and no
+         * external location: version 3 appended that location (a null string, int -1) to the last
+         * subtask, versions 1 and 2 lack it and differ from each other only in the handle tags a
+         * version 1 file never uses.
          */
-        private byte[] asVersionOne(byte[] version3) {
-            ByteBuffer in = ByteBuffer.wrap(version3);
-            int payloadLength = in.getInt(8) - Integer.BYTES;
-            byte[] payload = Arrays.copyOfRange(version3, 12, 12 + payloadLength);
+        private byte[] olderVersion(CheckpointMetadata md, int version) {
+            ByteBuffer current = ByteBuffer.wrap(MetadataFormat.serialize(md));
+            int payloadLength = current.getInt(8);
+            assertThat(current.getInt(12 + payloadLength - 4)).as("the null external location").isEqualTo(-1);
+            byte[] payload = Arrays.copyOfRange(current.array(), 12, 12 + payloadLength - 4);
             CRC32 crc = new CRC32();
             crc.update(payload);
-            return ByteBuffer.allocate(12 + payloadLength + Long.BYTES).putInt(MetadataFormat.MAGIC).putInt(1)
-                    .putInt(payloadLength).put(payload).putLong(crc.getValue()).array();
+            return ByteBuffer.allocate(12 + payload.length + 8)
+                    .putInt(current.getInt(0)).putInt(version).putInt(payload.length).put(payload).putLong(crc.getValue())
+                    .array();
         }
 
         @Test
@@ -256,7 +282,7 @@ class MetadataFormatTest {
         void malformedPayloadWithAValidChecksumIsRefusedWithoutHugeAllocation() {
             // A job id claiming 2 GB: the reader must notice it cannot fit rather than allocate it.
             byte[] payload = ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).putInt(0).array();
-            CRC32 crc = new CRC32();
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
             crc.update(payload);
             byte[] file = ByteBuffer.allocate(12 + payload.length + 8)
                     .putInt(MetadataFormat.MAGIC).putInt(MetadataFormat.VERSION).putInt(payload.length)

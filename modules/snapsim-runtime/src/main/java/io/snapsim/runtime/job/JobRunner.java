@@ -78,8 +78,8 @@ public final class JobRunner {
                     io.awaitTermination(10, TimeUnit.SECONDS);
                     if (journalDir != null) {
                         deleteTree(journalDir);
-                        deleteIfEmpty(settings.checkpointsDirectory().resolve(settings.jobId()));
                     }
+                    deleteJobFolderIfEmpty(settings);
                     StateBackends.localStateRoots(settings.jobId()).forEach(JobRunner::deleteIfEmpty);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
@@ -178,6 +178,7 @@ public final class JobRunner {
         } finally {
             runtime.shutdown();
             try {
+                deleteJobFolderIfEmpty(settings);
                 StateBackends.localStateRoots(settings.jobId()).forEach(JobRunner::deleteIfEmpty);
             } catch (RuntimeException cleanupFailure) {
                 // an instance folder still in use: left on disk, the result stands
@@ -210,6 +211,13 @@ public final class JobRunner {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    /** The job's folder under the checkpoint directory, reserved for its id (JobIds), once nothing is left in it. */
+    private static void deleteJobFolderIfEmpty(JobRunSettings settings) {
+        if (settings.checkpointsDirectory() != null) {
+            deleteIfEmpty(settings.checkpointsDirectory().resolve(settings.jobId()));
         }
     }
 

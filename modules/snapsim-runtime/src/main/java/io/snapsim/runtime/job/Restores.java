@@ -36,6 +36,11 @@ final class Restores {
         }
     }
 
+    /** The id of the snapshot restored. */
+    long checkpointId() {
+        return metadata.checkpointId();
+    }
+
     TaskRestore forTask(JobPlan.Vertex vertex, int subtask) {
         Map<String, TaskRestore.OperatorRestore> operators = new HashMap<>();
         for (ResolvedNode node : vertex.chain()) {

@@ -12,6 +12,9 @@ import org.apache.pekko.actor.typed.ActorSystem;
 
 /** A job that was started: it can be cancelled, and its result awaited. Thread-safe. */
 public final class RunningJob {
+    /** How long a timed-out job is given to end once cancelled. */
+    private static final Duration CANCELLATION_WAIT = Duration.ofSeconds(10);
+
     private final ActorSystem<MasterCommand> system;
     private final CompletableFuture<JobResult> result;
 
@@ -27,7 +30,7 @@ public final class RunningJob {
 
     /** Cancels the job: tasks stop, and the retention policy for cancellation is applied. */
     public void cancel() {
-        system.tell(new JobControl.Cancel());
+        system.tell(new JobControl.Cancel(null));
     }
 
     /** A description of every task's and the coordinator's state, for diagnosing a job that does not end. */
@@ -49,13 +52,23 @@ public final class RunningJob {
         system.tell(new JobControl.TriggerSavepointNow(stop));
     }
 
+    private void awaitCancellation() throws InterruptedException {
+        try {
+            result.get(CANCELLATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // a job that does not even end when cancelled: its history has no end, which says as much
+        }
+    }
+
     public CompletableFuture<JobResult> result() {
         return result;
     }
 
     /**
-     * Waits for the job's end. On timeout the job is cancelled and a TimeoutException thrown, so
-     * that a hung run is reported (UNKNOWN) instead of blocking forever.
+     * Waits for the job's end. On timeout the job is cancelled, with the timeout as the reason its
+     * history records, and a TimeoutException thrown, so that a hung run is reported (UNKNOWN)
+     * instead of blocking forever. The cancellation is awaited a little while, so that the history
+     * records the end before its file is closed.
      */
     public JobResult await(Duration timeout) throws TimeoutException, InterruptedException {
         try {
@@ -64,7 +77,8 @@ public final class RunningJob {
             throw new IllegalStateException("job failed unexpectedly: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             String diagnosis = diagnose();
-            cancel();
+            system.tell(new JobControl.Cancel("the job did not end within " + timeout.toSeconds() + " s"));
+            awaitCancellation();
             TimeoutException stalled = new TimeoutException("job did not end within " + timeout.toSeconds() + " s; state:\n"
                     + diagnosis);
             throw stalled;

@@ -53,6 +53,22 @@ public final class JobPlan {
     /** Fuses FORWARD edges between operators of equal parallelism where the downstream has only that input. */
     public static JobPlan of(JobGraph graph) {
         Map<Integer, Integer> chainOf = new HashMap<>();
+        Map<Integer, List<ResolvedNode>> chains = chains(graph, chainOf);
+        List<Vertex> vertices = new ArrayList<>();
+        for (Map.Entry<Integer, List<ResolvedNode>> e : chains.entrySet()) {
+            ResolvedNode head = e.getValue().get(0);
+            for (ResolvedNode n : e.getValue()) {
+                if (n.parallelism() != head.parallelism()) {
+                    throw new IllegalStateException("chained operators must share parallelism");
+                }
+            }
+            vertices.add(new Vertex(e.getKey(), List.copyOf(e.getValue()), head.parallelism(), head.maxParallelism()));
+        }
+        return new JobPlan(graph, vertices, edgesBetween(graph, chainOf, vertices));
+    }
+
+    /** The chains by number, in the graph's node order, and in {@code chainOf} each node's chain. */
+    private static Map<Integer, List<ResolvedNode>> chains(JobGraph graph, Map<Integer, Integer> chainOf) {
         Map<Integer, List<ResolvedNode>> chains = new LinkedHashMap<>();
         for (ResolvedNode node : graph.nodes()) {
             List<StreamEdge> inputs = graph.inputsOf(node.id());
@@ -72,16 +88,11 @@ public final class JobPlan {
             chains.get(headChain).add(node);
             chainOf.put(node.id(), headChain);
         }
-        List<Vertex> vertices = new ArrayList<>();
-        for (Map.Entry<Integer, List<ResolvedNode>> e : chains.entrySet()) {
-            ResolvedNode head = e.getValue().get(0);
-            for (ResolvedNode n : e.getValue()) {
-                if (n.parallelism() != head.parallelism()) {
-                    throw new IllegalStateException("chained operators must share parallelism");
-                }
-            }
-            vertices.add(new Vertex(e.getKey(), List.copyOf(e.getValue()), head.parallelism(), head.maxParallelism()));
-        }
+        return chains;
+    }
+
+    /** The graph's edges between chains; a FORWARD edge between different parallelisms becomes a REBALANCE. */
+    private static List<Edge> edgesBetween(JobGraph graph, Map<Integer, Integer> chainOf, List<Vertex> vertices) {
         List<Edge> edges = new ArrayList<>();
         for (StreamEdge se : graph.edges()) {
             int from = chainOf.get(se.sourceId());
@@ -95,7 +106,7 @@ public final class JobPlan {
                 }
             }
         }
-        return new JobPlan(graph, vertices, edges);
+        return edges;
     }
 
     public JobGraph graph() {
@@ -141,6 +152,23 @@ public final class JobPlan {
             if (c.edge().equals(edge) && c.upstreamSubtask() == upstreamSubtask) {
                 return i;
             }
+        }
+        throw new IllegalStateException("no channel for " + edge + " from " + upstreamSubtask + " to " + targetSubtask);
+    }
+
+    /**
+     * The output channel index at the sender for records sent by {@code upstreamSubtask} over
+     * {@code edge} to {@code targetSubtask}: a sender numbers its output channels edge by edge, in
+     * the order of {@link #outputsOf}, and within an edge by target subtask.
+     */
+    public int channelIndexAtSender(Edge edge, int upstreamSubtask, int targetSubtask) {
+        int index = 0;
+        for (Edge e : outputsOf(edge.from())) {
+            List<Integer> targets = targetsOf(e, upstreamSubtask);
+            if (e.equals(edge) && targets.contains(targetSubtask)) {
+                return index + targets.indexOf(targetSubtask);
+            }
+            index += targets.size();
         }
         throw new IllegalStateException("no channel for " + edge + " from " + upstreamSubtask + " to " + targetSubtask);
     }

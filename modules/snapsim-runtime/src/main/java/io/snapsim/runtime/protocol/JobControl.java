@@ -7,8 +7,11 @@ public final class JobControl {
     private JobControl() {
     }
 
-    /** Cancel the job: stop all tasks and apply the retention policy for cancellation. */
-    public record Cancel() implements MasterCommand {
+    /**
+     * Cancel the job: stop all tasks and apply the retention policy for cancellation; {@code reason}
+     * (or null) is recorded as the end's failure message, so the history says why.
+     */
+    public record Cancel(String reason) implements MasterCommand {
     }
 
     /** Take a savepoint now (the Java API's {@code RunningJob.triggerSavepoint}); {@code stop}: stop-with-savepoint. */

@@ -4,7 +4,8 @@ package io.snapsim.runtime.protocol;
 public sealed interface MasterCommand permits TaskLifecycle.TaskFailed, TaskLifecycle.TaskFinished,
         TaskLifecycle.TaskStopped, MasterCoordination.CoordinatorReady, MasterCoordination.CheckpointFailureLimitExceeded,
         MasterCoordination.CoordinatorCrashed, MasterCoordination.CheckpointCompletedNotice,
-        MasterCoordination.SavepointCompleted, MasterCoordination.CheckpointDamaged, JobControl.Cancel,
+        MasterCoordination.SavepointCompleted, MasterCoordination.CheckpointDamaged,
+        MasterCoordination.CheckpointStoreFailed, JobControl.Cancel,
         JobControl.TriggerSavepointNow, JobControl.Diagnose, MasterCommand.Internal {
 
     /** The master's own messages: timers, adapted replies, the journal's readiness. */

@@ -68,6 +68,13 @@ public final class MasterCoordination {
     public record SavepointCompleted(long checkpointId, String metadataPath, boolean stop) implements MasterCommand {
     }
 
+    /**
+     * The coordinator's completed-checkpoint store stopped while the job ran (its journal failed, or
+     * it crashed): no checkpoint can be recorded any more, so the job ends as failed with {@code message}.
+     */
+    public record CheckpointStoreFailed(String message) implements MasterCommand {
+    }
+
     /** A planned fault damaged a completed checkpoint: fail the job over so that it must restore. */
     public record CheckpointDamaged(int faultIndex, String message) implements MasterCommand {
     }

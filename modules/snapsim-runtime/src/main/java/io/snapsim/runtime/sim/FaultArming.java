@@ -2,9 +2,12 @@ package io.snapsim.runtime.sim;
 
 import io.snapsim.core.InvalidInputException;
 import io.snapsim.core.graph.JobGraph;
-import io.snapsim.core.sim.CrashFault;
 import io.snapsim.core.sim.FaultSpec;
+import io.snapsim.core.sim.FaultTargets;
 import io.snapsim.core.sim.Faults;
+import io.snapsim.core.sim.Faults.CheckpointPhase;
+import io.snapsim.core.sim.Faults.CoordinatorPhase;
+import io.snapsim.core.sim.Faults.StorageKind;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.runtime.fault.ArmedFault;
 import io.snapsim.runtime.fault.ChannelFault;
@@ -15,8 +18,10 @@ import java.util.List;
 
 /**
  * Turns a simulation's faults into what tasks, channels and the coordinator must do
- * ({@link FaultPlan}), checking every operator and subtask they name against the job's graph. Each
- * armed fault keeps its index in the plan. Stateless.
+ * ({@link FaultPlan}): the runtime's side of {@link FaultTargets}. Each fault arms itself through
+ * its type, which checks the operators and subtasks it names against the job's graph and asks for
+ * the injections; every injection keeps the fault's index in the plan. Confined to the thread
+ * that arms the plan, and used once.
  */
 final class FaultArming {
     private final SimulationSpec spec;
@@ -38,102 +43,98 @@ final class FaultArming {
     static FaultPlan arm(SimulationSpec spec, JobGraph graph) {
         FaultArming arming = new FaultArming(spec, graph);
         for (int i = 0; i < spec.faults().size(); i++) {
-            arming.arm(i, spec.faults().get(i).planned());
+            FaultSpec fault = spec.faults().get(i);
+            fault.arm(arming.new Targets(i, spec.file() + ": faults[" + i + "]." + fault.type()));
         }
         return new FaultPlan(arming.tasks, arming.channels, arming.coordinator, arming.cancel, arming.savepoint,
                 arming.cancelIndex, arming.savepointIndex);
     }
 
-    private void arm(int i, FaultSpec f) {
-        String where = spec.file() + ": faults[" + i + "]." + f.type();
-        if (f instanceof CrashFault crash) {
-            checkSubtask(where, crash.operator(), crash.subtask());
-            tasks.add(new ArmedFault(i, crash.operator(), crash.subtask(), orZero(crash.atRecord()), orZero(crash.atCheckpoint())));
-        } else if (f instanceof Faults.CrashAt at) {
-            checkSubtask(where, at.operator(), at.subtask());
-            tasks.add(crash(i, at.operator(), at.subtask(), 0, orZero(at.atCheckpoint()),
-                    at.phase() == null ? Faults.CheckpointPhase.BEFORE_SNAPSHOT : at.phase(), at.atTime()));
-        } else if (f instanceof Faults.CrashOperator op) {
-            JobGraph.ResolvedNode node = node(where, op.operator());
-            for (int s = 0; s < node.parallelism(); s++) {
-                tasks.add(crash(i, op.operator(), s, orZero(op.atRecord()), orZero(op.atCheckpoint()),
-                        Faults.CheckpointPhase.BEFORE_SNAPSHOT, op.atTime()));
+    /** The targets of the fault at {@code index} of the plan, which messages name as {@code where}. */
+    private final class Targets implements FaultTargets {
+        private final int index;
+        private final String where;
+
+        Targets(int index, String where) {
+            this.index = index;
+            this.where = where;
+        }
+
+        @Override
+        public List<Operator> operators() {
+            return graph.nodes().stream().map(node -> new Operator(node.uid(), node.parallelism())).toList();
+        }
+
+        @Override
+        public int parallelismOf(String operator, String key) {
+            return node(key == null ? where : where + "." + key, operator).parallelism();
+        }
+
+        @Override
+        public void requireSubtask(String operator, int subtask) {
+            JobGraph.ResolvedNode node = node(where + ".operator", operator);
+            if (subtask >= node.parallelism()) {
+                throw new InvalidInputException(where + ".subtask: operator '" + operator + "' has "
+                        + node.parallelism() + " subtask(s) (0.." + (node.parallelism() - 1) + "), not " + subtask);
             }
-        } else if (f instanceof Faults.CrashTaskManager tm) {
-            armTaskManager(i, tm);
-        } else if (f instanceof Faults.CrashCoordinator cc) {
-            coordinator.add(new CoordinatorFault(i, cc.phase() == Faults.CoordinatorPhase.AFTER_METADATA
+        }
+
+        /** A crash at time 0 is armed at 1 ms: 0 means "not at a time" to the task. */
+        @Override
+        public void crashTask(String operator, int subtask, CrashPoint at) {
+            tasks.add(new ArmedFault(index, ArmedFault.Kind.CRASH, operator, subtask, orZero(at.atRecord()),
+                    orZero(at.atCheckpoint()), at.phase(), at.atTime() == null ? 0 : Math.max(1, at.atTime()), 0));
+        }
+
+        @Override
+        public void failWrite(String operator, int subtask, long atCheckpoint) {
+            tasks.add(atCheckpoint(ArmedFault.Kind.FAIL_WRITE, operator, subtask, atCheckpoint, 0));
+        }
+
+        @Override
+        public void slowWrite(String operator, int subtask, long atCheckpoint, long delay) {
+            tasks.add(atCheckpoint(ArmedFault.Kind.SLOW_WRITE, operator, subtask, atCheckpoint, delay));
+        }
+
+        @Override
+        public void failCommit(String operator, int subtask, long atCheckpoint) {
+            tasks.add(atCheckpoint(ArmedFault.Kind.SINK_COMMIT_FAIL, operator, subtask, atCheckpoint, 0));
+        }
+
+        @Override
+        public void disturbChannels(Faults.NetworkFault fault) {
+            channels.add(new ChannelFault(index, fault.kind(), fault.from(), fault.to(), fault.atTime(),
+                    orZero(fault.delay())));
+        }
+
+        @Override
+        public void crashCoordinator(CoordinatorPhase phase, long atCheckpoint) {
+            coordinator.add(new CoordinatorFault(index, phase == CoordinatorPhase.AFTER_METADATA
                     ? CoordinatorFault.Kind.CRASH_AFTER_METADATA : CoordinatorFault.Kind.CRASH_BEFORE_NOTIFY,
-                    cc.atCheckpoint()));
-        } else if (f instanceof Faults.StorageFault st) {
-            armStorage(i, where, st);
-        } else if (f instanceof Faults.NetworkFault net) {
-            node(where + ".from", net.from());
-            node(where + ".to", net.to());
-            channels.add(new ChannelFault(i, net.kind(), net.from(), net.to(), net.atTime(), orZero(net.delay())));
-        } else if (f instanceof Faults.SinkCommitFails sc) {
-            checkSubtask(where, sc.operator(), sc.subtask());
-            tasks.add(new ArmedFault(i, ArmedFault.Kind.SINK_COMMIT_FAIL, sc.operator(), sc.subtask(), 0,
-                    sc.atCheckpoint(), Faults.CheckpointPhase.BEFORE_SNAPSHOT, 0, 0));
-        } else if (f instanceof Faults.Cancel c) {
-            cancel = c;
-            cancelIndex = i;
-        } else if (f instanceof Faults.Savepoint sp) {
-            savepoint = sp;
-            savepointIndex = i;
+                    atCheckpoint));
         }
-        // a random item not yet expanded arms nothing: the caller draws its faults first
-    }
 
-    /** Subtasks are placed round-robin over the task managers, operator by operator; one group is lost. */
-    private void armTaskManager(int i, Faults.CrashTaskManager tm) {
-        int slot = 0;
-        for (JobGraph.ResolvedNode node : graph.nodes()) {
-            for (int s = 0; s < node.parallelism(); s++, slot++) {
-                if (slot % tm.taskManagers() == tm.taskManager()) {
-                    tasks.add(crash(i, node.uid(), s, 0, orZero(tm.atCheckpoint()), Faults.CheckpointPhase.BEFORE_SNAPSHOT,
-                            tm.atTime()));
-                }
-            }
+        @Override
+        public void damageCheckpoint(StorageKind kind, long atCheckpoint, String operator, Integer subtask) {
+            coordinator.add(new CoordinatorFault(index, CoordinatorFault.Kind.valueOf(kind.name()), atCheckpoint,
+                    operator, subtask));
         }
-    }
 
-    /**
-     * A write fault hits the named subtask, every subtask of the named operator, or every subtask
-     * of the job; a damage fault tells the coordinator whose state file to damage.
-     */
-    private void armStorage(int i, String where, Faults.StorageFault st) {
-        if (st.operator() != null) {
-            if (st.subtask() != null) {
-                checkSubtask(where, st.operator(), st.subtask());
-            } else {
-                node(where + ".operator", st.operator());
-            }
+        @Override
+        public void cancel(Faults.Cancel planned) {
+            cancel = planned;
+            cancelIndex = index;
         }
-        if (st.damagesCheckpoint()) {
-            coordinator.add(new CoordinatorFault(i, CoordinatorFault.Kind.valueOf(st.kind().name()), st.atCheckpoint(),
-                    st.operator(), st.subtask()));
-            return;
-        }
-        ArmedFault.Kind kind = st.kind() == Faults.StorageKind.FAIL_WRITE ? ArmedFault.Kind.FAIL_WRITE
-                : ArmedFault.Kind.SLOW_WRITE;
-        for (JobGraph.ResolvedNode node : graph.nodes()) {
-            if (st.operator() != null && !st.operator().equals(node.uid())) {
-                continue;
-            }
-            for (int s = 0; s < node.parallelism(); s++) {
-                if (st.subtask() == null || st.subtask() == s) {
-                    tasks.add(new ArmedFault(i, kind, node.uid(), s, 0, st.atCheckpoint(),
-                            Faults.CheckpointPhase.BEFORE_SNAPSHOT, 0, orZero(st.delay())));
-                }
-            }
-        }
-    }
 
-    private static ArmedFault crash(int i, String operator, int subtask, long atRecord, long atCheckpoint,
-                                    Faults.CheckpointPhase phase, Long atTime) {
-        return new ArmedFault(i, ArmedFault.Kind.CRASH, operator, subtask, atRecord, atCheckpoint, phase,
-                atTime == null ? 0 : Math.max(1, atTime), 0);
+        @Override
+        public void savepoint(Faults.Savepoint planned) {
+            savepoint = planned;
+            savepointIndex = index;
+        }
+
+        private ArmedFault atCheckpoint(ArmedFault.Kind kind, String operator, int subtask, long checkpoint, long delay) {
+            return new ArmedFault(index, kind, operator, subtask, 0, checkpoint, CheckpointPhase.BEFORE_SNAPSHOT, 0, delay);
+        }
     }
 
     private static long orZero(Long value) {
@@ -147,13 +148,5 @@ final class FaultArming {
                     + "'; it has " + graph.nodes().stream().map(JobGraph.ResolvedNode::uid).toList());
         }
         return node;
-    }
-
-    private void checkSubtask(String where, String operator, int subtask) {
-        JobGraph.ResolvedNode node = node(where + ".operator", operator);
-        if (subtask >= node.parallelism()) {
-            throw new InvalidInputException(where + ".subtask: operator '" + operator + "' has "
-                    + node.parallelism() + " subtask(s) (0.." + (node.parallelism() - 1) + "), not " + subtask);
-        }
     }
 }

@@ -2,12 +2,11 @@ package io.snapsim.runtime.sim;
 
 import io.snapsim.core.InvalidInputException;
 import io.snapsim.core.graph.JobGraph;
+import io.snapsim.core.run.RunFolder;
 import io.snapsim.core.storage.CheckpointMetadata;
 import io.snapsim.core.storage.MetadataFormat;
 import io.snapsim.core.storage.OperatorStateSnapshot;
 import io.snapsim.core.storage.SubtaskStateSnapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +20,10 @@ import java.util.Set;
  * file sink's folder is recorded in the snapshot's metadata (its external location), so the snapshot names the
  * earlier run's output folder wherever the snapshot itself lies now (copied elsewhere, or left by a
  * run that was killed before it wrote its summary). That earlier run may itself have resumed
- * another: its run folder lists those in {@value #EARLIER_OUTPUTS}, written when it started.
+ * another: its run folder's {@code run.json}, written when it started, lists those.
  * Stateless.
  */
 final class ResumedLineage {
-    /** In a run folder: the output folders of the earlier runs this run continues, oldest first. */
-    static final String EARLIER_OUTPUTS = "resumed-outputs.txt";
-
     private ResumedLineage() {
     }
 
@@ -45,7 +41,7 @@ final class ResumedLineage {
                 throw new InvalidInputException(metadataFile + ": the snapshot's sink wrote to " + folder + ", which is gone:"
                         + " resuming needs its pending transactions, and judging the run needs what it committed");
             }
-            for (Path earlier : readList(folder.getParent().resolve(EARLIER_OUTPUTS))) {
+            for (Path earlier : earlierOutputsOf(folder.getParent())) {
                 if (!Files.isDirectory(earlier)) {
                     throw new InvalidInputException(metadataFile + ": the snapshot continues output in " + earlier
                             + ", which is gone: judging the run needs what was committed there");
@@ -57,16 +53,15 @@ final class ResumedLineage {
         return List.copyOf(outputs);
     }
 
-    /** Records {@code outputs} in {@code runDir}, for a later run that resumes this one. */
-    static void write(Path runDir, List<Path> outputs) {
-        if (outputs.isEmpty()) {
-            return;
+    /**
+     * The output folders the run in {@code runDir} continued, from its {@code run.json}; empty for
+     * a folder that is no run's (a sink writing elsewhere).
+     */
+    private static List<Path> earlierOutputsOf(Path runDir) {
+        if (!Files.exists(runDir.resolve(RunFolder.INPUTS))) {
+            return List.of();
         }
-        try {
-            Files.write(runDir.resolve(EARLIER_OUTPUTS), outputs.stream().map(Path::toString).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + runDir.resolve(EARLIER_OUTPUTS), e);
-        }
+        return RunFolder.readInputs(runDir).earlierOutputs().stream().map(Path::of).toList();
     }
 
     /** The folders the snapshot's sink subtasks wrote to (their external locations), in operator and subtask order. */
@@ -84,16 +79,5 @@ final class ResumedLineage {
             }
         }
         return folders;
-    }
-
-    private static List<Path> readList(Path file) {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(Path::of).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

@@ -9,17 +9,20 @@ import io.snapsim.core.config.Configuration;
 import io.snapsim.core.config.StateOptions;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.history.History;
-import io.snapsim.core.history.HistoryEvent;
-import io.snapsim.core.history.HistoryReader;
-import io.snapsim.core.history.RecordCounts;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.job.JobStatus;
 import io.snapsim.core.jobs.BuiltInJobs;
+import io.snapsim.core.run.FinalState;
+import io.snapsim.core.run.RunFolder;
+import io.snapsim.core.run.RunInputs;
+import io.snapsim.core.run.RunJudge;
+import io.snapsim.core.run.RunRecord;
+import io.snapsim.core.run.SummaryJson;
 import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.storage.StoragePaths;
 import io.snapsim.core.storage.WritableFolder;
-import io.snapsim.core.verdict.FaultReport;
+import io.snapsim.core.verdict.PlannedFault;
 import io.snapsim.core.verdict.Verdict;
 import io.snapsim.runtime.fault.FaultPlan;
 import io.snapsim.runtime.job.JobIds;
@@ -28,14 +31,13 @@ import io.snapsim.runtime.job.JobRunner;
 import io.snapsim.runtime.job.JobSettingsResolver;
 import io.snapsim.runtime.job.RestoreCheck;
 import io.snapsim.runtime.job.RunningJob;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
@@ -52,6 +54,8 @@ public final class SimulationRunner {
     private final Path reportsRoot;
     private final Consumer<String> out;
     private final Duration timeout;
+    /** Shown the run's result as the actors reported it; tests compare it with what the folder records. */
+    private Consumer<JobResult> liveResults = result -> { };
 
     public SimulationRunner(Path reportsRoot, Consumer<String> out) {
         this(reportsRoot, out, RUN_TIMEOUT);
@@ -62,6 +66,12 @@ public final class SimulationRunner {
         this.reportsRoot = reportsRoot;
         this.out = out;
         this.timeout = timeout;
+    }
+
+    /** Hands the run's result as its actors reported it to {@code observer}, for tests that check the record against it. */
+    SimulationRunner observingLiveResults(Consumer<JobResult> observer) {
+        this.liveResults = observer;
+        return this;
     }
 
     /**
@@ -88,18 +98,32 @@ public final class SimulationRunner {
         Path runDir = newRunFolder(spec, runId);
         JobGraph referenceGraph = buildGraph(spec, job, config, runDir.resolve("reference").resolve("output"));
         FaultPlan faults = FaultArming.arm(spec, referenceGraph);
-        JobGraph runGraph = buildGraph(spec, job, config, runDir.resolve("output"));
+        JobGraph runGraph = buildGraph(spec, job, config, runDir.resolve(RunFolder.OUTPUT));
         List<Path> earlierOutputs = checkRestore(config, runGraph);
-        ResumedLineage.write(runDir, earlierOutputs);
+        Configuration runConfig = runConfig(config, runDir);
+        JobRunSettings settings = runSettings(spec, runConfig, runDir, faults);
+        RunFolder.writeInputs(runDir, inputs(spec, runConfig, settings, faults, earlierOutputs));
 
         JobResult reference = runReference(spec, config, runDir, referenceGraph);
-        if (reference == null || reference.status() != JobStatus.FINISHED) {
-            Verdict v = Verdict.unknown(expectation(spec), "the failure-free reference run did not finish: "
-                    + (reference == null ? "timed out" : reference.failureMessage()));
-            return finish(spec, runDir, v, null, reference, faults, earlierOutputs);
+        if (reference != null && reference.status() == JobStatus.FINISHED) {
+            runWithFaults(spec, runDir, runGraph, settings);
+        } else {
+            releaseJobFolder(settings);
         }
-        JobResult run = runWithFaults(spec, config, runDir, runGraph, faults);
-        return finish(spec, runDir, null, run, reference, faults, earlierOutputs);
+        return judge(runDir);
+    }
+
+    /**
+     * Judges a run from its folder alone and writes its {@code summary.json}: what {@code snapsim
+     * check} does again later.
+     *
+     * @throws InvalidInputException when the folder is not a run folder, or one of its files is damaged
+     */
+    public static SimulationResult judge(Path runDir) {
+        RunRecord record = RunRecord.read(runDir);
+        Verdict verdict = RunJudge.judge(record);
+        SummaryJson.write(record, verdict);
+        return new SimulationResult(verdict, record);
     }
 
     private Path newRunFolder(SimulationSpec spec, String runId) {
@@ -134,24 +158,74 @@ public final class SimulationRunner {
                 checkpoints.toString(), "reference run");
         JobRunSettings settings = JobSettingsResolver.resolve(referenceConfig,
                 JobIds.newJobId(spec.seed(), "reference", checkpoints), checkpoints, List.of(), spec.seed());
-        return execute(spec, graph, settings, JobRunner.Journal.IN_MEMORY, e -> { }, History.NONE);
+        Path folder = RunFolder.reference(runDir);
+        try (History history = History.jsonl(folder.resolve(RunFolder.HISTORY))) {
+            JobResult result = execute(spec, graph, settings, JobRunner.Journal.IN_MEMORY, e -> { }, history);
+            keepFinalState(folder, result);
+            return result;
+        }
     }
 
-    private JobResult runWithFaults(SimulationSpec spec, Configuration config, Path runDir, JobGraph graph,
-                                    FaultPlan faults) throws InterruptedException {
-        Path defaultCheckpoints = runDir.resolve("checkpoints");
-        Configuration runConfig = config;
-        if (config.getOptional(CheckpointingOptions.SAVEPOINT_DIR).isEmpty()) {
-            runConfig = config.copy().set("execution.checkpointing.savepoint-dir", runDir.resolve("savepoints").toString(),
-                    "the run folder");
+    /** The configuration of the run: savepoints go into the run folder unless configured elsewhere. */
+    private static Configuration runConfig(Configuration config, Path runDir) {
+        if (config.getOptional(CheckpointingOptions.SAVEPOINT_DIR).isPresent()) {
+            return config;
         }
+        return config.copy().set("execution.checkpointing.savepoint-dir", runDir.resolve("savepoints").toString(),
+                "the run folder");
+    }
+
+    /** The run's settings: its job id follows from the seed, the checkpoint folder and the snapshot it resumes. */
+    private static JobRunSettings runSettings(SimulationSpec spec, Configuration runConfig, Path runDir, FaultPlan faults) {
+        Path defaultCheckpoints = runDir.resolve("checkpoints");
         JobRunSettings settings = JobSettingsResolver.resolve(runConfig, "pending", defaultCheckpoints, faults, spec.seed());
         String jobId = JobIds.newJobId(spec.seed(), spec.name(), settings.checkpointsDirectory(), settings.restoredFrom());
-        settings = JobSettingsResolver.resolve(runConfig, jobId, defaultCheckpoints, faults, spec.seed());
-        out.accept("run:       '" + spec.job() + "' with " + spec.faults().size() + " planned fault(s), job id " + jobId);
-        try (History history = History.jsonl(runDir.resolve("history.jsonl"))) {
-            return execute(spec, graph, settings, JobRunner.Journal.DURABLE, event -> out.accept("  " + event), history);
+        return JobSettingsResolver.resolve(runConfig, jobId, defaultCheckpoints, faults, spec.seed());
+    }
+
+    private void runWithFaults(SimulationSpec spec, Path runDir, JobGraph graph, JobRunSettings settings)
+            throws InterruptedException {
+        out.accept("run:       '" + spec.job() + "' with " + spec.faults().size() + " planned fault(s), job id "
+                + settings.jobId());
+        try (History history = History.jsonl(runDir.resolve(RunFolder.HISTORY))) {
+            JobResult result = execute(spec, graph, settings, JobRunner.Journal.DURABLE, event -> out.accept("  " + event),
+                    history);
+            keepFinalState(runDir, result);
+            liveResults.accept(result);
         }
+    }
+
+    /** The run never started: the folder its job id reserved (JobIds) goes, unless something is in it. */
+    private static void releaseJobFolder(JobRunSettings settings) {
+        try {
+            Files.deleteIfExists(settings.checkpointsDirectory().resolve(settings.jobId()));
+        } catch (IOException e) {
+            // not empty, or not ours to remove: left as it is
+        }
+    }
+
+    /** A finished job's final keyed state goes into its folder, where the verdict reads it. */
+    private static void keepFinalState(Path folder, JobResult result) {
+        if (result != null && result.status() == JobStatus.FINISHED) {
+            FinalState.write(folder.resolve(RunFolder.FINAL_STATE), result.finalKeyedState());
+        }
+    }
+
+    /** What {@code run.json} records of the run before it starts. */
+    private RunInputs inputs(SimulationSpec spec, Configuration runConfig, JobRunSettings settings, FaultPlan faults,
+                             List<Path> earlierOutputs) {
+        Map<String, RunInputs.ConfigValue> configuration = new LinkedHashMap<>();
+        runConfig.settings().forEach((key, setting) ->
+                configuration.put(key, new RunInputs.ConfigValue(setting.rawValue(), setting.origin())));
+        boolean endsByPlan = faults.cancel() != null || (faults.savepoint() != null && faults.savepoint().stop());
+        long timeoutSeconds = spec.execution() == ExecutionMode.DETERMINISTIC
+                ? JobRunner.DETERMINISTIC_HORIZON_MILLIS / 1000 : timeout.toSeconds();
+        return new RunInputs(spec.name(), String.valueOf(spec.file()), spec.job(), spec.parameters(), spec.parallelism(),
+                spec.seed(), spec.execution().name().toLowerCase(), spec.sink().name().toLowerCase(), expectation(spec),
+                configuration, PlannedFault.of(spec.faults()), endsByPlan,
+                settings.coordinatorConfig() == null ? null : settings.coordinatorConfig().intervalMs(), settings.jobId(),
+                settings.checkpointsDirectory().toAbsolutePath().toString(), settings.restoredFrom(),
+                earlierOutputs.stream().map(Path::toString).toList(), timeoutSeconds);
     }
 
     /** The built-in job {@code spec} names, with its parameters and seed. */
@@ -205,37 +279,6 @@ public final class SimulationRunner {
             out.accept(e.getMessage());
             return null;
         }
-    }
-
-    /**
-     * Judges the run from its folder (unless {@code verdict} is already known) and writes its
-     * summary. The history is read back from {@code history.jsonl}: what the summary says of faults
-     * and records is what the run recorded.
-     */
-    private SimulationResult finish(SimulationSpec spec, Path runDir, Verdict verdict, JobResult run, JobResult reference,
-                                    FaultPlan faults, List<Path> earlierOutputs) {
-        List<HistoryEvent> history = readHistory(runDir);
-        FaultReport faultReport = FaultReport.of(spec.faults(), history);
-        if (verdict == null) {
-            boolean endsByPlan = faults.cancel() != null || (faults.savepoint() != null && faults.savepoint().stop());
-            verdict = RunJudge.judge(new RunJudge.Inputs(expectation(spec), runDir, earlierOutputs, reference, run,
-                    history, faultReport, endsByPlan, timeout.toSeconds()));
-        }
-        SimulationResult result = new SimulationResult(verdict, run, reference, runDir, faultReport,
-                RecordCounts.of(history), earlierOutputs);
-        SummaryWriter.write(spec, result);
-        return result;
-    }
-
-    private static List<HistoryEvent> readHistory(Path runDir) {
-        Path file = runDir.resolve("history.jsonl");
-        if (!Files.exists(file)) {
-            return List.of(); // the reference run did not finish: the run never started
-        }
-        Set<Class<? extends HistoryEvent>> types = new HashSet<>(FaultReport.EVENT_TYPES);
-        types.addAll(RecordCounts.EVENT_TYPES);
-        types.addAll(RunJudge.EVENT_TYPES);
-        return HistoryReader.read(file, types);
     }
 
     private static String expectation(SimulationSpec spec) {

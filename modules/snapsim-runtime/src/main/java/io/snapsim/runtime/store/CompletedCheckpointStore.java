@@ -24,10 +24,11 @@ import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
  * durable once its {@link Add} has been answered with {@link Done}: the coordinator must wait for
  * that reply before it reports the checkpoint complete or discards older ones.
  *
- * <p>Spawned by the job's coordinator, one per job id and at most one alive at a time per actor
- * system (Pekko Persistence requires a single writer per persistence id). Which journal backs it is
- * the actor system's configuration, see {@link JournalSettings}. If the journal fails, the actor
- * stops: the owner should watch it.
+ * <p>Spawned by the job master for each incarnation of the job's coordinator, one per job id and at
+ * most one alive at a time per actor system (Pekko Persistence requires a single writer per
+ * persistence id). Which journal backs it is the actor system's configuration, see
+ * {@link JournalSettings}. If the journal fails to persist or to replay, the actor stops without
+ * answering: the coordinator watches it, and ends the job rather than waiting.
  */
 public final class CompletedCheckpointStore
         extends EventSourcedBehaviorWithEnforcedReplies<

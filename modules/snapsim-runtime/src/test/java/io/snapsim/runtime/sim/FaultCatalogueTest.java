@@ -217,13 +217,12 @@ class FaultCatalogueTest {
         assertThat(retained.verdict().outcome()).as(retained.verdict().reason()).isEqualTo(Outcome.VALID);
         assertThat(retained.run().status()).isEqualTo(JobStatus.CANCELED);
         assertThat(retained.run().counts().completed()).isEqualTo(3);
-        assertThat(retained.run().latestCheckpoint()).endsWith("chk-3/_metadata");
-        assertThat(Path.of(retained.run().latestCheckpoint())).exists();
+        assertThat(retained.record().retainedMetadata()).endsWith(Path.of("chk-3", "_metadata")).exists();
 
         SimulationResult deleted = run(backend, "cancel-default", List.of(new Faults.Cancel(3L, null)), Expectation.EQUIVALENT,
                 Map.of());
         assertThat(deleted.verdict().outcome()).isEqualTo(Outcome.VALID);
-        assertThat(deleted.run().latestCheckpoint()).isNull();
+        assertThat(deleted.record().retainedMetadata()).isNull();
         try (var files = Files.walk(deleted.runDir().resolve("checkpoints"))) {
             assertThat(files.filter(p -> p.getFileName().toString().equals("_metadata")
                     || p.getParent().getFileName().toString().equals("shared")).toList())

@@ -2,6 +2,7 @@ package io.snapsim.runtime.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.snapsim.core.run.RunJudge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -3,6 +3,8 @@ package io.snapsim.runtime.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.snapsim.core.config.Configuration;
+import io.snapsim.core.run.FinalState;
+import io.snapsim.core.run.RunFolder;
 import io.snapsim.core.sim.CrashFault;
 import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.Expectation;
@@ -47,6 +49,6 @@ class RocksDBBackendEndToEndTest {
         assertThat(result.verdict().outcome()).as(result.verdict().reason()).isEqualTo(Outcome.VALID);
         assertThat(result.run().restarts()).isEqualTo(1);
         assertThat(result.run().counts().restored()).isEqualTo(1);
-        assertThat(result.run().finalKeyedState()).isNotEmpty();
+        assertThat(FinalState.read(result.runDir().resolve(RunFolder.FINAL_STATE))).isNotEmpty();
     }
 }

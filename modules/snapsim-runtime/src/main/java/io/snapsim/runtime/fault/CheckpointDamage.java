@@ -1,4 +1,4 @@
-package io.snapsim.runtime.coordinator;
+package io.snapsim.runtime.fault;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
