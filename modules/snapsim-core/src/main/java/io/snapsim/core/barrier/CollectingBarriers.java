@@ -60,10 +60,13 @@ final class CollectingBarriers implements AlignmentState {
         if (abortedId < checkpointId) {
             return this;
         }
-        abortAndUnblock(context, AbortReason.ABORTED_BY_COORDINATOR);
         if (abortedId > checkpointId) {
+            // A newer checkpoint failed elsewhere; ours can still complete, as in Flink. Had ours been
+            // dropped here, no task would decline it and it would wait for its timeout.
             context.rememberAbortedInAdvance(abortedId);
+            return this;
         }
+        abortAndUnblock(context, AbortReason.ABORTED_BY_COORDINATOR);
         return WaitingForFirstBarrier.INSTANCE;
     }
 

@@ -129,6 +129,12 @@ class AlignmentStatesTest {
         }
 
         @Test
+        void aCoordinatorAbortOfANewerIdIsRememberedWhileTheAlignmentGoesOn() {
+            assertThat(collecting.abortedByCoordinator(context, 5)).isSameAs(collecting);
+            assertThat(context.calls).containsExactly("remember 5");
+        }
+
+        @Test
         void aCoordinatorAbortOfAnOlderIdIsIgnored() {
             assertThat(collecting.abortedByCoordinator(context, 3)).isSameAs(collecting);
             assertThat(context.calls).isEmpty();

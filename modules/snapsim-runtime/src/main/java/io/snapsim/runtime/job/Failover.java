@@ -124,7 +124,7 @@ final class Failover {
             try {
                 intact = checks.readIntact(metadataFile);
             } catch (RuntimeException e) {
-                damaged.add(new DamagedCheckpoint(c.checkpointId(), e.getMessage()));
+                damaged.add(new DamagedCheckpoint(c.checkpointId(), withinCheckpoints(e.getMessage(), metadataFile)));
                 continue;
             }
             return new Choice(damaged, fitting(metadataFile, intact));
@@ -134,6 +134,20 @@ final class Failover {
                     + String.join("; ", damaged.stream().map(DamagedCheckpoint::reason).toList())));
         }
         return new Choice(damaged, fromRecoveryPath());
+    }
+
+    /**
+     * {@code message} with the checkpoints folder dropped from the paths it names ({@code
+     * <job>/chk-3/_metadata}), so that the history of a seed reads the same wherever the run's
+     * checkpoints are kept.
+     */
+    private static String withinCheckpoints(String message, Path metadataFile) {
+        Path jobFolder = metadataFile.toAbsolutePath().getParent().getParent();
+        Path root = jobFolder == null ? null : jobFolder.getParent();
+        if (message == null || root == null) {
+            return String.valueOf(message);
+        }
+        return message.replace(root + root.getFileSystem().getSeparator(), "");
     }
 
     private Start fromRecoveryPath() {

@@ -102,6 +102,17 @@ class FailoverTest {
         }
 
         @Test
+        void namesDamagedFilesWithinTheCheckpointsFolderSoTheHistoryDoesNotDependOnWhereItIs() {
+            snapshots.damaged.put(file(3), file(3) + ": checksum mismatch");
+            snapshots.damaged.put(file(2), "state file /cp/job/shared/s-1 referenced by " + file(2) + " is missing");
+
+            Failover.Choice choice = failover(null).startFrom(List.of(checkpoint(3), checkpoint(2), checkpoint(1)));
+
+            assertThat(choice.damaged()).containsExactly(new DamagedCheckpoint(3, "job/chk-3/_metadata: checksum mismatch"),
+                    new DamagedCheckpoint(2, "state file job/shared/s-1 referenced by job/chk-2/_metadata is missing"));
+        }
+
+        @Test
         void failsWithEveryReasonWhenAllAreDamagedEvenWithARecoveryPath() {
             snapshots.damaged.put(file(2), "missing");
             snapshots.damaged.put(file(1), "corrupt");

@@ -63,7 +63,7 @@ class JobMasterDiagnoseTest {
             for (int i = 0; i < expected.size(); i++) {
                 assertThat(lines.get(1 + i)).as("the task lines, in deployment order").startsWith(expected.get(i));
             }
-            assertThat(lines.get(lines.size() - 1)).as("the coordinator's line").startsWith("  coordinator: attempt 0 ");
+            assertThat(lines.get(lines.size() - 1)).as("the coordinator's line").startsWith("  coordinator: running, attempt 0, ");
         } finally {
             job.cancel();
         }
