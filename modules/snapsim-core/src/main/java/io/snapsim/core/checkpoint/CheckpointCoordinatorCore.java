@@ -54,17 +54,12 @@ public final class CheckpointCoordinatorCore {
     private final Deque<CompletedCheckpoint> retained = new ArrayDeque<>();
     private CompletedCheckpoint latestSavepoint;
     private OptionalLong lastCompletionTimestamp = OptionalLong.empty();
-    private OptionalLong latestRestoredCheckpointId = OptionalLong.empty();
 
     /** A success resets the failure count only if it is newer than the last success. */
     private long lastSucceededCheckpointId;
     private int consecutiveFailures;
 
-    private final SortedMap<Long, CheckpointStats> finishedStats = new TreeMap<>();
-    private long triggeredCount;
-    private long completedCount;
-    private long failedCount;
-    private long restoredCount;
+    private final CheckpointStatsTracker stats = new CheckpointStatsTracker();
 
     /**
      * @param config             the checkpointing settings
@@ -127,7 +122,7 @@ public final class CheckpointCoordinatorCore {
         PendingCheckpoint checkpoint = new PendingCheckpoint(nextCheckpointId, now, kind, tasksToAcknowledge);
         nextCheckpointId++;
         pending.put(checkpoint.checkpointId(), checkpoint);
-        triggeredCount++;
+        stats.triggered();
         return new TriggerDecision.Triggered(checkpoint);
     }
 
@@ -227,8 +222,7 @@ public final class CheckpointCoordinatorCore {
                 metadataPath, checkpoint.stateSize(), checkpoint.kind());
         checkpoint.markCompleted();
         pending.remove(checkpointId);
-        completedCount++;
-        finishedStats.put(checkpointId, statsOf(checkpoint, CheckpointStatus.COMPLETED, OptionalLong.of(now), null, null));
+        stats.completed(checkpoint, now);
 
         List<AbortedCheckpoint> subsumedPending = new ArrayList<>();
         List<CompletedCheckpoint> subsumedCompleted = new ArrayList<>();
@@ -343,9 +337,7 @@ public final class CheckpointCoordinatorCore {
         AbortedCheckpoint aborted = new AbortedCheckpoint(checkpoint.checkpointId(), reason, message);
         checkpoint.markAborted();
         pending.remove(checkpoint.checkpointId());
-        failedCount++;
-        finishedStats.put(checkpoint.checkpointId(),
-                statsOf(checkpoint, CheckpointStatus.FAILED, now, reason, aborted.message()));
+        stats.failed(checkpoint, now, reason, aborted.message());
         return aborted;
     }
 
@@ -389,28 +381,22 @@ public final class CheckpointCoordinatorCore {
     }
 
     public CheckpointCounts counts() {
-        return new CheckpointCounts(triggeredCount, pending.size(), completedCount, failedCount, restoredCount);
+        return stats.counts(pending.size());
     }
 
     /** The job was restored from this checkpoint or savepoint: counts one restore. */
     public void markRestored(long checkpointId) {
-        restoredCount++;
-        latestRestoredCheckpointId = OptionalLong.of(checkpointId);
+        stats.restored(checkpointId);
     }
 
     /** The checkpoint or savepoint of the latest {@link #markRestored}. */
     public OptionalLong latestRestoredCheckpointId() {
-        return latestRestoredCheckpointId;
+        return stats.latestRestoredCheckpointId();
     }
 
     /** One row per checkpoint this coordinator triggered, by increasing id; in-progress rows as of now. */
     public List<CheckpointStats> history() {
-        SortedMap<Long, CheckpointStats> rows = new TreeMap<>(finishedStats);
-        for (PendingCheckpoint checkpoint : pending.values()) {
-            rows.put(checkpoint.checkpointId(),
-                    statsOf(checkpoint, CheckpointStatus.IN_PROGRESS, OptionalLong.empty(), null, null));
-        }
-        return List.copyOf(rows.values());
+        return stats.history(pending.values());
     }
 
     /** The subtasks new checkpoints wait for, in subtask order. */
@@ -427,21 +413,6 @@ public final class CheckpointCoordinatorCore {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static CheckpointStats statsOf(PendingCheckpoint checkpoint, CheckpointStatus status, OptionalLong end,
-            CheckpointFailureReason reason, String message) {
-        long trigger = checkpoint.triggerTimestamp();
-        long latestAck = checkpoint.latestAckTimestamp();
-        long endToEnd;
-        if (end.isPresent()) {
-            endToEnd = end.getAsLong() - trigger;
-        } else {
-            endToEnd = latestAck >= 0 ? latestAck - trigger : 0;
-        }
-        return new CheckpointStats(checkpoint.checkpointId(), checkpoint.kind(), status, trigger, latestAck,
-                Math.max(0, endToEnd), checkpoint.stateSize(), checkpoint.checkpointedSize(),
-                checkpoint.numberOfAcknowledged(), checkpoint.numberOfTasks(), reason, message, checkpoint.metrics());
-    }
 
     private static String describe(Set<SubtaskId> subtasks) {
         if (subtasks.size() <= SUBTASKS_NAMED_IN_MESSAGES) {

@@ -24,7 +24,31 @@ public final class SummaryJson {
 
     /** Writes {@code summary.json} into the run's folder, atomically. */
     public static void write(RunRecord record, Verdict verdict) {
-        RunInputs in = record.inputs();
+        Map<String, Object> summary = simulation(record.inputs());
+        summary.put("faults", faults(record.faults()));
+        summary.put("verdict", verdict(verdict));
+        if (verdict.comparison() != null) {
+            summary.put("comparison", verdict.comparison());
+        }
+        if (!record.inputs().earlierOutputs().isEmpty()) {
+            summary.put("earlierOutputs", record.inputs().earlierOutputs());
+        }
+        if (record.run() != null) {
+            summary.put("run", run(record));
+        }
+        if (record.reference() != null) {
+            summary.put("reference", jobMap(record.reference()));
+        }
+        Path file = record.runDir().resolve(RunFolder.SUMMARY);
+        try {
+            AtomicFiles.write(file, RunFolder.mapper().writeValueAsBytes(summary), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** The simulation that ran: file, job, parameters, seed, execution, sink and configuration. */
+    private static Map<String, Object> simulation(RunInputs in) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("simulation", in.simulation());
         summary.put("file", in.file());
@@ -37,36 +61,26 @@ public final class SummaryJson {
         Map<String, String> configuration = new LinkedHashMap<>();
         in.configuration().forEach((key, setting) -> configuration.put(key, setting.value()));
         summary.put("configuration", configuration);
-        summary.put("faults", faults(record.faults()));
+        return summary;
+    }
+
+    private static Map<String, Object> verdict(Verdict verdict) {
         Map<String, Object> judged = new LinkedHashMap<>();
         judged.put("outcome", verdict.outcome().name());
         judged.put("expectation", verdict.expectation());
         judged.put("reason", verdict.reason());
-        summary.put("verdict", judged);
-        if (verdict.comparison() != null) {
-            summary.put("comparison", verdict.comparison());
-        }
-        if (!in.earlierOutputs().isEmpty()) {
-            summary.put("earlierOutputs", in.earlierOutputs());
-        }
-        if (record.run() != null) {
-            Map<String, Object> run = new LinkedHashMap<>();
-            run.put("jobId", in.jobId());
-            run.putAll(jobMap(record.run()));
-            Path retained = record.retainedMetadata();
-            run.put("latestCheckpoint", retained == null ? null : retained.toString());
-            run.put("restored", restoredMap(in.restoredFrom()));
-            summary.put("run", run);
-        }
-        if (record.reference() != null) {
-            summary.put("reference", jobMap(record.reference()));
-        }
-        Path file = record.runDir().resolve(RunFolder.SUMMARY);
-        try {
-            AtomicFiles.write(file, RunFolder.mapper().writeValueAsBytes(summary), true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        return judged;
+    }
+
+    /** The run under faults: its job id, its record, the checkpoint it retained and what it restored. */
+    private static Map<String, Object> run(RunRecord record) {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("jobId", record.inputs().jobId());
+        run.putAll(jobMap(record.run()));
+        Path retained = record.retainedMetadata();
+        run.put("latestCheckpoint", retained == null ? null : retained.toString());
+        run.put("restored", restoredMap(record.inputs().restoredFrom()));
+        return run;
     }
 
     /** One object per planned fault: what it is (typed fields), whether it had to fire, and what happened. */
