@@ -219,19 +219,23 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
                 txn, records));
     }
 
-    /** Commits {@code txn} of checkpoint {@code checkpointId} (null: none) and records it, unless it was committed before. */
+    /**
+     * Commits {@code txn} of checkpoint {@code checkpointId} (null: none) and records it. A commit
+     * repeated after a restore is recorded too, whether or not an earlier attempt (or an earlier
+     * resume of the same snapshot) already made the file visible: the history records the
+     * protocol's step, so that it does not depend on what other runs did to the output folder.
+     */
     private void commitAndRecord(Path in, Long checkpointId, String txn) throws IOException {
-        if (commit(in, txn)) {
-            context.events().record(s -> new TaskEvents.SinkCommitted(s.time(), s.actor(), s.attempt(), checkpointId, txn));
-        }
+        commit(in, txn);
+        context.events().record(s -> new TaskEvents.SinkCommitted(s.time(), s.actor(), s.attempt(), checkpointId, txn));
     }
 
     private void recordAborted(String txn) {
         context.events().record(s -> new TaskEvents.SinkAborted(s.time(), s.actor(), s.attempt(), txn));
     }
 
-    /** Makes {@code txn} visible; false when it already was (a repeated commit after a restore). */
-    private boolean commit(Path in, String txn) throws IOException {
+    /** Makes {@code txn} visible, unless it already is (a repeated commit after a restore). */
+    private void commit(Path in, String txn) throws IOException {
         Path pendingFile = in.resolve("." + txn + PENDING_SUFFIX);
         Path committed = in.resolve(txn + COMMITTED_SUFFIX);
         if (Files.exists(pendingFile)) {
@@ -241,13 +245,12 @@ public final class TransactionalFileSinkOperator implements StreamOperator {
                 Files.move(pendingFile, committed);
             }
             committedRecords += countLines(committed);
-            return true;
+            return;
         }
         if (!Files.exists(committed)) {
             throw new IllegalStateException("cannot commit transaction " + txn + " in " + in
                     + ": neither its pending file nor its committed file exists");
         }
-        return false;
     }
 
     private void abortLeftovers(Path in) throws IOException {
