@@ -21,6 +21,20 @@ public final class TaskEvents {
     }
 
     /**
+     * The task's channels are wired: {@code inputs} names the upstream task of each input channel
+     * (by channel index), {@code outputs} the downstream task of each output channel (by output
+     * channel index). What the channels of barrier and alignment events connect.
+     */
+    @JsonTypeName("task-wired")
+    public record Wired(long time, String actor, int attempt, List<String> inputs, List<String> outputs)
+            implements HistoryEvent {
+        public Wired {
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+        }
+    }
+
+    /**
      * The task restored its state from checkpoint {@code checkpoint}: its sources rewind to
      * {@code sourcePositions} (split to next record), empty for a task without a source.
      */

@@ -178,6 +178,7 @@ public final class TaskActor {
     private Behavior<TaskCommand> onWire(Wire wire) {
         router = RecordRouter.wire(spec, wire.outputsByEdge(), faults, mailbox);
         gate.wire(wire.inputs());
+        history.record(WiredEvent.of(spec, history));
         checkpointer = new SubtaskCheckpointer(spec, history,
                 new SubtaskCheckpointer.Parts(chain, router, gate, faults, mailbox));
         return Behaviors.same();

@@ -1,0 +1,44 @@
+package io.snapsim.core.explain;
+
+import io.snapsim.core.history.HistoryEvent;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The explanation rule of every kind of history event, registered by the classes that write them
+ * ({@link JobExplanations}, {@link CheckpointExplanations}, {@link BarrierExplanations},
+ * {@link TaskExplanations}, {@link SinkExplanations}, {@link FaultExplanations}). Immutable after
+ * construction.
+ */
+final class Rules {
+    private final Map<Class<?>, Rule<?>> rules = new HashMap<>();
+
+    Rules() {
+        JobExplanations.register(this);
+        CheckpointExplanations.register(this);
+        BarrierExplanations.register(this);
+        TaskExplanations.register(this);
+        SinkExplanations.register(this);
+        FaultExplanations.register(this);
+    }
+
+    <E extends HistoryEvent> void add(Class<E> type, Rule<E> rule) {
+        if (rules.put(type, rule) != null) {
+            throw new IllegalStateException("two explanations of " + type.getSimpleName());
+        }
+    }
+
+    Set<Class<?>> covered() {
+        return Set.copyOf(rules.keySet());
+    }
+
+    @SuppressWarnings("unchecked")
+    <E extends HistoryEvent> String explain(E event, JobView before, RunFacts facts) {
+        Rule<E> rule = (Rule<E>) rules.get(event.getClass());
+        if (rule == null) {
+            throw new IllegalStateException("no explanation of " + event.type() + " events");
+        }
+        return rule.explain(event, before, facts);
+    }
+}
