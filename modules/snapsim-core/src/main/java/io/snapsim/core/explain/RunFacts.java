@@ -1,6 +1,9 @@
 package io.snapsim.core.explain;
 
+import io.snapsim.core.config.CheckpointingMode;
 import io.snapsim.core.config.CheckpointingOptions;
+import io.snapsim.core.config.Configuration;
+import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.run.RunInputs;
 import io.snapsim.core.verdict.PlannedFault;
 import java.util.Locale;
@@ -19,7 +22,16 @@ import java.util.TreeMap;
 public record RunFacts(boolean aligned, String sink, Map<Integer, String> faults) {
 
     public RunFacts {
+        sink = sink.toLowerCase(Locale.ROOT).replace('_', '-');
         faults = Map.copyOf(faults);
+    }
+
+    /** The facts of a simulation about to run with {@code config}, its random faults already drawn. */
+    public static RunFacts of(SimulationSpec spec, Configuration config) {
+        Map<Integer, String> faults = new TreeMap<>();
+        PlannedFault.of(spec.faults()).forEach(f -> faults.put(f.index(), f.description()));
+        return new RunFacts(config.get(CheckpointingOptions.MODE) != CheckpointingMode.AT_LEAST_ONCE,
+                spec.sink().name(), faults);
     }
 
     /** The facts of a run folder's inputs. */

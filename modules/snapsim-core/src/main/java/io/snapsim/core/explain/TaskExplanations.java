@@ -12,7 +12,7 @@ final class TaskExplanations {
     static void register(Rules rules) {
         rules.add(TaskEvents.Lifecycle.class, TaskExplanations::lifecycle);
         rules.add(TaskEvents.Wired.class, (e, job, facts) -> e.actor() + "'s channels are wired: it "
-                + (e.inputs().isEmpty() ? "is a source and reads its input splits" : "reads from " + Words.list(e.inputs()))
+                + (e.inputs().isEmpty() ? "is a source (it reads its input splits)" : "reads from " + Words.list(e.inputs()))
                 + (e.outputs().isEmpty() ? " and sends nothing on (its chain ends in a sink)." : " and sends to "
                 + Words.list(e.outputs()) + ". Channels deliver in order (FIFO), which barriers rely on."));
         rules.add(TaskEvents.Restored.class, TaskExplanations::restored);
