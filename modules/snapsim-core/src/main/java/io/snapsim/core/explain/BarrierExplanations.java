@@ -43,6 +43,32 @@ final class BarrierExplanations {
     }
 
     private static String received(TaskEvents.BarrierReceived e, JobView job, RunFacts facts) {
+        return receivedOnChannel(e, job, facts) + unreliable(e, job);
+    }
+
+    /**
+     * What the sender's side of the cut says when it differs from the receiver's: records the
+     * channel lost or delivered out of order, which no snapshot can make up for.
+     */
+    private static String unreliable(TaskEvents.BarrierReceived e, JobView job) {
+        TaskView task = task(job, e);
+        if (e.channel() >= task.inputs().size()) {
+            return "";
+        }
+        String sender = task.inputs().get(e.channel());
+        return job.task(sender).filter(s -> s.name().equals(sender)).map(s -> {
+            TaskView.Cut sent = s.outputCuts().get(s.outputs().indexOf(e.actor()));
+            if (sent == null || sent.checkpoint() != e.checkpoint() || sent.records() == e.records()) {
+                return "";
+            }
+            return " But " + sender + " sent " + Words.count(sent.records(), "record") + " before this barrier on that"
+                    + " channel: the channel " + (sent.records() > e.records() ? "lost " + (sent.records() - e.records()) + " of them"
+                    : "delivered " + (e.records() - sent.records()) + " records from after the barrier before it")
+                    + ". Channels must be reliable and FIFO for the cut to be consistent, and this one is not.";
+        }).orElse("");
+    }
+
+    private static String receivedOnChannel(TaskEvents.BarrierReceived e, JobView job, RunFacts facts) {
         TaskView task = task(job, e);
         String who = e.actor();
         String where = channel(job, e, e.channel());
