@@ -229,7 +229,8 @@ final class StepSession implements RunTap {
         JobView view = explainer.view();
         List<String> names = view.tasks().stream().map(TaskView::name).toList();
         if (name.isEmpty()) {
-            out.println("s needs a subtask, one of: " + String.join(", ", names));
+            out.println(names.isEmpty() ? "s needs a subtask's name, such as sum#0; none is deployed yet"
+                    : "s needs a subtask, one of: " + String.join(", ", names));
             return;
         }
         view.task(name).ifPresentOrElse(task -> TaskReport.of(task).forEach(out::println),

@@ -19,8 +19,9 @@ final class FaultExplanations {
     }
 
     private static String meaning(String kind, JobView job) {
-        String restore = job.latestCompleted() == null ? "no checkpoint has completed yet, so the job will start over"
-                : "the job will restore checkpoint " + job.latestCompleted() + ", the latest completed one";
+        String restore = "the job will fail over and restore the newest checkpoint completed by then ("
+                + (job.latestCompleted() == null ? "none so far: if none completes, it starts over"
+                : "so far checkpoint " + job.latestCompleted()) + ")";
         return switch (kind) {
             case "crash" -> "The task throws; " + restore + ".";
             case "crash-coordinator" -> "The coordinator dies; a new one recovers the completed checkpoints from its store.";

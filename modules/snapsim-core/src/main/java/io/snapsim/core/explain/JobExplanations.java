@@ -12,9 +12,9 @@ final class JobExplanations {
         rules.add(JobEvents.Failover.class, (e, job, facts) -> "the job fails over after: " + e.cause()
                 + (e.fault() == null ? "" : " (planned fault " + e.fault() + ")")
                 + ". Every task of attempt " + e.attempt() + " is cancelled and the checkpoints in flight are aborted: "
-                + "a snapshot is all or nothing, and the job will restart from its latest completed checkpoint"
-                + (job.latestCompleted() == null ? " (none has completed yet, so from scratch)" : ", checkpoint "
-                + job.latestCompleted()) + ".");
+                + "a snapshot is all or nothing. The job will restart from the newest checkpoint completed by the time"
+                + " it redeploys (" + (job.latestCompleted() == null ? "none so far: if none completes, from scratch"
+                : "so far checkpoint " + job.latestCompleted()) + ").");
         rules.add(JobEvents.RestartScheduled.class, (e, job, facts) -> "the restart strategy allows another attempt: "
                 + "the master waits " + e.delayMillis() + " ms, then deploys attempt " + (e.attempt() + 1) + ".");
         rules.add(JobEvents.CoordinatorCrashed.class, (e, job, facts) -> "the checkpoint coordinator crashed ("
