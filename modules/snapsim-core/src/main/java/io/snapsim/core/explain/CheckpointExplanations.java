@@ -63,10 +63,12 @@ final class CheckpointExplanations {
         String message = Words.orElse(e.message(), "no message");
         String why = switch (e.reason()) {
             case "TASK_FAILURE" -> "a task failed before it was complete: " + message;
-            case "CHECKPOINT_DECLINED" -> "a task declined it: " + message;
-            case "CHECKPOINT_EXPIRED" -> "it did not complete within the checkpoint timeout";
+            case "DECLINED" -> "a task declined it: " + message;
+            case "EXPIRED" -> "it did not complete within the checkpoint timeout";
+            case "IO_FAILURE" -> "writing its metadata or state failed: " + message;
+            case "SUBSUMED" -> "a newer checkpoint completed first";
             case "JOB_CANCELLED" -> "the job is being cancelled";
-            case "FINISHED" -> "the job finished before it could complete";
+            case "FINISHED" -> "the job, or the tasks it waited for, finished before it could complete";
             default -> e.reason() + ": " + message;
         };
         return "checkpoint " + e.checkpoint() + " is aborted" + acks + " because " + why + ". A checkpoint is all or"
