@@ -112,8 +112,8 @@ final class StepSession implements RunTap {
             explainer.skip(event);
         } else if (replayTo > 0) {
             replayTo = 0;
-            out.println("back: replayed from seed " + seed + " to step " + step + "; all " + step
-                    + " events are the same as before");
+            out.println("back: replayed from seed " + seed + " to step " + step + "; "
+                    + (step == 1 ? "the event is" : "all " + step + " events are") + " the same as before");
             show(event);
             pause();
         } else if (stopsAt(event)) {
