@@ -109,6 +109,17 @@ final class InputGate {
         }
     }
 
+    /** The records queued on {@code channel} and not taken yet: behind its barrier while it is blocked. */
+    long queuedRecords(int channel) {
+        long records = 0;
+        for (TaskCommand item : queues[channel]) {
+            if (item instanceof DataBatch batch) {
+                records += batch.count();
+            }
+        }
+        return records;
+    }
+
     /** Whether every input channel delivered its end of partition. */
     boolean allInputEnded() {
         return endedChannels == queues.length;
