@@ -109,13 +109,17 @@ final class InputGate {
         }
     }
 
-    /** The records queued on {@code channel} and not taken yet: behind its barrier while it is blocked. */
+    /**
+     * The records queued on {@code channel} ahead of its next event (a barrier, a marker, the end):
+     * while it is blocked, those that arrived behind the barrier it blocked for.
+     */
     long queuedRecords(int channel) {
         long records = 0;
         for (TaskCommand item : queues[channel]) {
-            if (item instanceof DataBatch batch) {
-                records += batch.count();
+            if (!(item instanceof DataBatch batch)) {
+                break;
             }
+            records += batch.count();
         }
         return records;
     }
