@@ -27,7 +27,7 @@ final class CutExplanation {
         if (sources != null) {
             sentences.add(sources);
         }
-        String wait = longestWait(cut);
+        String wait = longestWait(cut, aligned);
         if (wait != null) {
             sentences.add(wait);
         }
@@ -70,13 +70,14 @@ final class CutExplanation {
             return null;
         }
         long channels = cut.channels.stream().filter(c -> sources.contains(c.sender)).count();
-        return capital(list(sources)) + " took " + (sources.size() == 1 ? "its" : "their")
+        return "The source " + (sources.size() == 1 ? "task " : "tasks ") + list(sources) + " took "
+                + (sources.size() == 1 ? "its" : "their")
                 + " snapshot (the read positions) when triggered and sent barrier " + cut.id + " on "
                 + count(channels, "output channel") + ".";
     }
 
     /** The task that waited longest between its first and last barrier, with its blocked channels. */
-    private static String longestWait(CheckpointCut cut) {
+    private static String longestWait(CheckpointCut cut, boolean aligned) {
         var longest = cut.tasks.entrySet().stream()
                 .filter(e -> e.getValue().alignStartTime != null && e.getValue().alignEndTime != null)
                 .max(Comparator.comparingLong(e -> e.getValue().alignEndTime - e.getValue().alignStartTime));
@@ -98,8 +99,9 @@ final class CutExplanation {
         return task + " got barrier " + cut.id + " first from " + first.sender + " at " + first.receivedTime
                 + " ms and the last from " + last.sender + " at " + last.receivedTime + " ms: it waited "
                 + (t.alignEndTime - t.alignStartTime) + " ms for barrier " + cut.id + " on its channel from "
-                + last.sender + ("; " + number(held) + (held == 1 ? " record" : " records")
-                + " arrived on its blocked channels meanwhile and wait for the next epoch.");
+                + last.sender + (!aligned ? "; not aligning, it went on taking records from the channels whose"
+                + " barrier had come." : held == 0 ? "; no record arrived on its blocked channels meanwhile."
+                : "; " + count(held, "record") + " arrived on its blocked channels meanwhile and wait for the next epoch.");
     }
 
     private static String held(CheckpointCut cut) {
@@ -149,9 +151,9 @@ final class CutExplanation {
             return aligned ? null : "No record overtook a barrier this time, although AT_LEAST_ONCE does not block channels.";
         }
         return (aligned ? "" : "The job checkpoints AT_LEAST_ONCE: channels are not blocked, so ") + example
-                + " records that arrived after their channel's barrier before its snapshot (" + number(total)
-                + " in all): they are in the snapshot, yet were sent after their sender's, and a restore replays them:"
-                + " duplicates.";
+                + " records that overtook a barrier: they came on a channel after its barrier, yet before the task's"
+                + " snapshot (" + number(total) + " in all). They are in the snapshot although their senders sent them"
+                + " after their own, so a restore replays them: duplicates.";
     }
 
     private static String verdict(CheckpointCut cut, List<String> tasks, boolean aligned) {
@@ -183,9 +185,5 @@ final class CutExplanation {
 
     static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -102,7 +102,7 @@ final class CutSection implements ReportSection {
         List<CheckpointCut> cuts = CutData.cuts(input.history());
         List<String> names = Lanes.of(input.history()).names();
         List<String> tasks = names.subList(Lanes.FIRST_TASK, names.size());
-        return new Model(cuts, tasks, aligned(input.record().inputs()), first(cuts));
+        return new Model(cuts, tasks, aligned(input.record().inputs()), first(cuts, tasks));
     }
 
     /** Whether the run aligns barriers: EXACTLY_ONCE, the default, unless the configuration says AT_LEAST_ONCE. */
@@ -111,16 +111,20 @@ final class CutSection implements ReportSection {
         return mode == null || !mode.value().trim().equalsIgnoreCase("AT_LEAST_ONCE");
     }
 
-    /** The completed checkpoint whose alignment held the most records (the latest of equals), else the last one. */
-    static int first(List<CheckpointCut> cuts) {
+    /**
+     * The completed checkpoint with the most to show, the latest of equals: the most records held
+     * behind barriers, or that overtook one (AT_LEAST_ONCE); the last checkpoint when none completed.
+     */
+    static int first(List<CheckpointCut> cuts, List<String> tasks) {
         int best = cuts.size() - 1;
-        long bestHeld = -1;
+        long bestWeight = -1;
         for (int i = 0; i < cuts.size(); i++) {
             CheckpointCut cut = cuts.get(i);
-            long held = cut.channels.stream().mapToLong(c -> c.held == null ? 0 : c.held).sum();
-            if (cut.completed() && held >= bestHeld) {
+            long weight = cut.channels.stream().mapToLong(c -> c.held == null ? 0 : c.held).sum()
+                    + tasks.stream().map(cut::overtaken).mapToLong(n -> n == null ? 0 : n).sum();
+            if (cut.completed() && weight >= bestWeight) {
                 best = i;
-                bestHeld = held;
+                bestWeight = weight;
             }
         }
         return best;
