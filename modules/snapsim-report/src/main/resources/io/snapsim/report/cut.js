@@ -47,6 +47,7 @@ Snapsim.Cut.prototype.draw = function () {
     D[layer](ctx, Snapsim.el('g', {'class': 'cut-layer-' + layer}, plot));
   });
   D.axis(ctx, Snapsim.el('g', {'class': 'axis'}, svg));
+  if (!this.section.hasAttribute('data-drawn')) this.section.setAttribute('data-drawn-ms', Math.round(performance.now()));
   this.section.setAttribute('data-drawn', 'true');
   this.section.setAttribute('data-checkpoint', this.cut.id);
 };

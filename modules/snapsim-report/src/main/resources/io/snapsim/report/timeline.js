@@ -61,6 +61,7 @@ Snapsim.Timeline.prototype.report = function (arrows) {
   this.section.querySelector('.tl-note').textContent = arrows[1] > arrows[0]
     ? 'Showing ' + Snapsim.num(arrows[0]) + ' of ' + Snapsim.num(arrows[1]) + ' barrier arrows in view: zoom in to see them all.'
     : '';
+  if (!this.section.hasAttribute('data-drawn')) this.section.setAttribute('data-drawn-ms', Math.round(performance.now()));
   this.section.setAttribute('data-drawn', 'true');
 };
 
