@@ -41,9 +41,9 @@ final class Lanes {
             if (!actor.equals(MASTER) && !actor.equals(COORDINATOR)) {
                 firstSeen.putIfAbsent(actor, firstSeen.size());
             }
-            if (e instanceof TaskEvents.InputChannels wired) {
+            if (e instanceof TaskEvents.Wired wired) {
                 List<String> senders = sendersOfChain.computeIfAbsent(chain(actor), c -> new ArrayList<>());
-                wired.senders().forEach(s -> senders.add(chain(s.task())));
+                wired.inputs().forEach(s -> senders.add(chain(s.task())));
             }
         }
         Map<String, Integer> depth = new HashMap<>();

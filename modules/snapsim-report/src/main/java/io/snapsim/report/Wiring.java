@@ -24,9 +24,9 @@ final class Wiring {
 
     Wiring(List<HistoryEvent> history) {
         for (HistoryEvent e : history) {
-            if (e instanceof TaskEvents.InputChannels wired) {
-                for (int i = 0; i < wired.senders().size(); i++) {
-                    TaskEvents.ChannelSender s = wired.senders().get(i);
+            if (e instanceof TaskEvents.Wired wired) {
+                for (int i = 0; i < wired.inputs().size(); i++) {
+                    TaskEvents.ChannelSender s = wired.inputs().get(i);
                     senderOfInput.put(new Key(e.attempt(), e.actor(), i), new End(s.task(), s.output()));
                     receiverOfOutput.put(new Key(e.attempt(), s.task(), s.output()), new End(e.actor(), i));
                 }

@@ -30,23 +30,6 @@ public final class TaskEvents {
     }
 
     /**
-     * Where the task's input channels come from, recorded once per attempt as the task is wired:
-     * input channel {@code i} is output channel {@code senders.get(i).output()} of task
-     * {@code senders.get(i).task()}. Joins a {@link BarrierSent} to its {@link BarrierReceived}.
-     */
-    @JsonTypeName("input-channels")
-    public record InputChannels(long time, String actor, int attempt, List<ChannelSender> senders)
-            implements HistoryEvent {
-        public InputChannels {
-            senders = List.copyOf(senders);
-        }
-    }
-
-    /** The sending end of an input channel: the upstream task and the index of the channel among its outputs. */
-    public record ChannelSender(String task, int output) {
-    }
-
-    /**
      * Barrier {@code checkpoint} arrived on input channel {@code channel}, after {@code records}
      * records of this attempt on that channel: the channel's side of the cut.
      */

@@ -2,7 +2,6 @@ package io.snapsim.runtime.task;
 
 import io.snapsim.core.api.CheckpointingMode;
 import io.snapsim.core.config.StateBackendType;
-import io.snapsim.core.history.TaskEvents;
 import io.snapsim.core.storage.FsCheckpointStorage;
 import io.snapsim.runtime.fault.ArmedFault;
 import io.snapsim.runtime.fault.ChannelFault;
@@ -10,7 +9,6 @@ import io.snapsim.runtime.plan.JobPlan;
 import io.snapsim.runtime.protocol.CoordinatorCommand;
 import io.snapsim.runtime.protocol.MasterCommand;
 import io.snapsim.runtime.services.RuntimeServices;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -60,20 +58,5 @@ public record TaskSpec(
 
     public int numberOfInputChannels() {
         return inputOfChannel.length;
-    }
-
-    /** The task's name in the history: its chain and subtask, such as {@code sum->sink#0}. */
-    public String name() {
-        return vertex.name() + "#" + subtask;
-    }
-
-    /** For each input channel, in channel-index order, the task sending on it and its output channel there. */
-    public List<TaskEvents.ChannelSender> channelSenders() {
-        List<TaskEvents.ChannelSender> senders = new ArrayList<>();
-        for (JobPlan.InputChannel c : plan.inputChannels(vertex.id(), subtask)) {
-            senders.add(new TaskEvents.ChannelSender(plan.vertex(c.edge().from()).name() + "#" + c.upstreamSubtask(),
-                    plan.channelIndexAtSender(c.edge(), c.upstreamSubtask(), subtask)));
-        }
-        return senders;
     }
 }
