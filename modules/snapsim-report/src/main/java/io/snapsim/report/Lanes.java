@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The lanes of a run's diagrams: the job master, the checkpoint coordinator, then one lane per task
  * (a chain's subtask, such as {@code sum->sink#0}). Tasks are ordered as data flows: sources
- * first, then each chain after the chains that send to it (learnt from {@code input-channels}),
+ * first, then each chain after the chains that send to it (learnt from {@code task-wired}),
  * chains in the order they first appear, subtasks by number. Immutable.
  */
 final class Lanes {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Both ends of every channel of every attempt, from the {@code input-channels} events: which task
+ * Both ends of every channel of every attempt, from the {@code task-wired} events: which task
  * and output channel feed a task's input channel, and the other way round. Empty for a history
  * written before that event existed: barriers then cannot be joined. Immutable once built.
  */

@@ -6,7 +6,7 @@
 Snapsim.Marks = {
   CATEGORIES: ['barrier', 'align', 'snapshot', 'ack', 'ckpt', 'sink', 'life', 'fault', 'other'],
   BY_TYPE: {
-    'barrier-sent': 'barrier', 'barrier-received': 'barrier', 'input-channels': 'life',
+    'barrier-sent': 'barrier', 'barrier-received': 'barrier', 'task-wired': 'life',
     'alignment-started': 'align', 'alignment-completed': 'align', 'alignment-aborted': 'align',
     'channel-blocked': 'align', 'channel-unblocked': 'align', 'cancel-marker-received': 'align',
     'snapshot': 'snapshot', 'acknowledged': 'ack', 'checkpoint-complete-notified': 'ack',

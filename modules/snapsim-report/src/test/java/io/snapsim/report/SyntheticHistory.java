@@ -51,7 +51,7 @@ record SyntheticHistory(int sources, int sinks, boolean allToAll, int checkpoint
             out.accept(new TaskEvents.Lifecycle(1, source(s), 0, TaskPhase.RUNNING, null, null, null));
         }
         for (int k = 0; k < sinks; k++) {
-            out.accept(new TaskEvents.InputChannels(1, sink(k), 0, senders(k)));
+            out.accept(new TaskEvents.Wired(1, sink(k), 0, senders(k)));
             out.accept(new TaskEvents.Lifecycle(1, sink(k), 0, TaskPhase.RUNNING, null, null, null));
         }
         long time = 10;
