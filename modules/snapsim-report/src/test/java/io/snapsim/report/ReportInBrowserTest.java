@@ -60,6 +60,12 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void seesAConsoleErrorWhenThereIsOne() {
+        browser.executeScript("console.error('snapsim probe: an error the page did not make')");
+        assertThat(HeadlessChromium.consoleErrors(browser)).anySatisfy(m -> assertThat(m).contains("snapsim probe"));
+    }
+
+    @Test
     void drawsOneLanePerTaskPlusTheMasterAndTheCoordinator() {
         int tasks = history.stream().filter(e -> e instanceof JobEvents.Deployed).map(e -> ((JobEvents.Deployed) e).tasks())
                 .findFirst().orElseThrow();
