@@ -19,8 +19,9 @@ final class BarrierExplanations {
                 + ": the records behind barrier " + e.checkpoint() + " on it belong after the cut, so " + e.actor()
                 + " must not process them before its snapshot; they wait in the channel (and upstream feels backpressure).");
         rules.add(TaskEvents.ChannelUnblocked.class, (e, job, facts) -> e.actor() + " reads " + channel(job, e, e.channel())
-                + " again: its snapshot of checkpoint " + e.checkpoint() + " is taken, and the records held back are"
-                + " processed now; they count for the next checkpoint.");
+                + " again: its snapshot of checkpoint " + e.checkpoint() + " is taken, and the "
+                + Words.count(e.held(), "record") + " held back behind the barrier are processed now; they count for the"
+                + " next checkpoint.");
         rules.add(TaskEvents.AlignmentCompleted.class, (e, job, facts) -> "barrier " + e.checkpoint() + " is in on every"
                 + " open input of " + e.actor() + " after " + e.durationMillis() + " ms of alignment: " + e.actor()
                 + " takes its snapshot now, then forwards the barrier.");
@@ -57,7 +58,7 @@ final class BarrierExplanations {
         }
         String sender = task.inputs().get(e.channel());
         return job.task(sender).filter(s -> s.name().equals(sender)).map(s -> {
-            TaskView.Cut sent = s.outputCuts().get(s.outputs().indexOf(e.actor()));
+            TaskView.Cut sent = s.outputCuts().get(task.senderOutput(e.channel()));
             if (sent == null || sent.checkpoint() != e.checkpoint() || sent.records() == e.records()) {
                 return "";
             }

@@ -113,10 +113,15 @@ public final class JobView {
 
     /** The view of the event's task; a task of a newer attempt starts afresh. Events of an older attempt leave it alone. */
     private TaskView taskOf(HistoryEvent event) {
-        TaskView view = tasks.computeIfAbsent(event.actor(), name -> new TaskView(name, event.attempt()));
+        TaskView view = task(event.actor(), event.attempt());
         if (event.attempt() > view.attempt()) {
             view.newAttempt(event.attempt());
         }
         return view;
+    }
+
+    /** The view of task {@code name}, made for {@code attempt} if it has none yet (a task named by another's wiring). */
+    TaskView task(String name, int attempt) {
+        return tasks.computeIfAbsent(name, n -> new TaskView(n, attempt));
     }
 }

@@ -11,10 +11,11 @@ final class TaskExplanations {
 
     static void register(Rules rules) {
         rules.add(TaskEvents.Lifecycle.class, TaskExplanations::lifecycle);
-        rules.add(TaskEvents.Wired.class, (e, job, facts) -> e.actor() + "'s channels are wired: it "
-                + (e.inputs().isEmpty() ? "is a source (it reads its input splits)" : "reads from " + Words.list(e.inputs()))
-                + (e.outputs().isEmpty() ? " and sends nothing on (its chain ends in a sink)." : " and sends to "
-                + Words.list(e.outputs()) + ". Channels deliver in order (FIFO), which barriers rely on."));
+        rules.add(TaskEvents.Wired.class, (e, job, facts) -> e.inputs().isEmpty()
+                ? e.actor() + " is wired: it has no input channel, it is a source and reads its input splits."
+                : e.actor() + " is wired: its input channels come from " + Words.list(e.inputs().stream().map(s -> s.task()
+                + " (its output " + s.output() + ")").toList()) + ". Each channel delivers in order (FIFO), which"
+                + " barriers rely on: a barrier separates the records before it from those after it.");
         rules.add(TaskEvents.Restored.class, TaskExplanations::restored);
         rules.add(TaskEvents.Snapshot.class, TaskExplanations::snapshot);
         rules.add(TaskEvents.Acknowledged.class, TaskExplanations::acknowledged);

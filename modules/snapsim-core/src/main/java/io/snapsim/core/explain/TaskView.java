@@ -26,7 +26,8 @@ public final class TaskView {
     private int attempt;
     private TaskPhase phase = TaskPhase.DEPLOYING;
     private List<String> inputs = List.of();
-    private List<String> outputs = List.of();
+    private List<Integer> inputSenderOutputs = List.of();
+    private final TreeMap<Integer, String> outputs = new TreeMap<>();
     private final SortedSet<Integer> blocked = new TreeSet<>();
     private final SortedSet<Integer> ended = new TreeSet<>();
     private final Map<Integer, Cut> inputCuts = new TreeMap<>();
@@ -60,9 +61,22 @@ public final class TaskView {
         return inputs;
     }
 
-    /** The downstream task of each output channel, by channel number. */
+    /**
+     * The downstream task of each output channel, by channel number, as far as the downstream tasks'
+     * wiring has named them ("?" for one not named yet).
+     */
     public List<String> outputs() {
-        return outputs;
+        int size = outputs.isEmpty() ? 0 : outputs.lastKey() + 1;
+        List<String> named = new ArrayList<>();
+        for (int c = 0; c < size; c++) {
+            named.add(outputs.getOrDefault(c, "?"));
+        }
+        return named;
+    }
+
+    /** The index, at the sending task, of the output channel that is this task's input channel {@code channel}, or -1. */
+    int senderOutput(int channel) {
+        return channel < inputSenderOutputs.size() ? inputSenderOutputs.get(channel) : -1;
     }
 
     public SortedSet<Integer> blocked() {
@@ -116,7 +130,8 @@ public final class TaskView {
 
     /** What output channel {@code channel} connects to: "its channel to sum#1", or its number alone. */
     String outputName(int channel) {
-        return channel < outputs.size() ? "its channel to " + outputs.get(channel) : "its output channel " + channel;
+        String receiver = outputs.get(channel);
+        return receiver != null ? "its channel to " + receiver : "its output channel " + channel;
     }
 
     /** The input channels still open: wired and not ended. */
@@ -161,9 +176,13 @@ public final class TaskView {
         phase = newPhase;
     }
 
-    void wired(List<String> in, List<String> out) {
-        inputs = List.copyOf(in);
-        outputs = List.copyOf(out);
+    void wired(List<String> senders, List<Integer> senderOutputs) {
+        inputs = List.copyOf(senders);
+        inputSenderOutputs = List.copyOf(senderOutputs);
+    }
+
+    void outputTo(int channel, String receiver) {
+        outputs.put(channel, receiver);
     }
 
     void barrierIn(long checkpoint, int channel, long records, long time) {

@@ -16,7 +16,9 @@ final class TaskViews {
         if (event instanceof TaskEvents.Lifecycle l) {
             task.phase(l.phase());
         } else if (event instanceof TaskEvents.Wired w) {
-            task.wired(w.inputs(), w.outputs());
+            task.wired(w.inputs().stream().map(TaskEvents.ChannelSender::task).toList(),
+                    w.inputs().stream().map(TaskEvents.ChannelSender::output).toList());
+            w.inputs().forEach(sender -> job.task(sender.task(), w.attempt()).outputTo(sender.output(), w.actor()));
         } else if (event instanceof TaskEvents.Restored r) {
             task.restored(r.checkpoint());
         } else if (event instanceof TaskEvents.BarrierReceived b) {

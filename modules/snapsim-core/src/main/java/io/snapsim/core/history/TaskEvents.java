@@ -21,17 +21,19 @@ public final class TaskEvents {
     }
 
     /**
-     * The task's channels are wired: {@code inputs} names the upstream task of each input channel
-     * (by channel index), {@code outputs} the downstream task of each output channel (by output
-     * channel index). What the channels of barrier and alignment events connect.
+     * The task learnt who sends on each of its input channels: {@code inputs.get(c)} is the sending
+     * end of input channel {@code c}. Recorded once per attempt, before the task starts, so that a
+     * barrier received on a channel can be matched with the barrier its sender sent.
      */
     @JsonTypeName("task-wired")
-    public record Wired(long time, String actor, int attempt, List<String> inputs, List<String> outputs)
-            implements HistoryEvent {
+    public record Wired(long time, String actor, int attempt, List<ChannelSender> inputs) implements HistoryEvent {
         public Wired {
             inputs = List.copyOf(inputs);
-            outputs = List.copyOf(outputs);
         }
+    }
+
+    /** The sending end of an input channel: the upstream task and the index of its output channel. */
+    public record ChannelSender(String task, int output) {
     }
 
     /**
@@ -64,9 +66,14 @@ public final class TaskEvents {
             implements HistoryEvent {
     }
 
-    /** Input channel {@code channel}, blocked for checkpoint {@code checkpoint}, delivers again. */
+    /**
+     * Input channel {@code channel}, blocked for checkpoint {@code checkpoint}, delivers again.
+     * {@code held} records arrived on it behind the barrier while it was blocked: they belong to the
+     * next checkpoint's epoch, and are processed only now, after the snapshot (0 when the alignment
+     * was aborted before any arrived).
+     */
     @JsonTypeName("channel-unblocked")
-    public record ChannelUnblocked(long time, String actor, int attempt, long checkpoint, int channel)
+    public record ChannelUnblocked(long time, String actor, int attempt, long checkpoint, int channel, long held)
             implements HistoryEvent {
     }
 
