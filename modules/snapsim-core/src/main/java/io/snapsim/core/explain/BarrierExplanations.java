@@ -9,7 +9,7 @@ final class BarrierExplanations {
     private BarrierExplanations() {
     }
 
-    static void register(Rules rules) {
+    static void register(Rules.Registry rules) {
         rules.add(TaskEvents.BarrierReceived.class, BarrierExplanations::received);
         rules.add(TaskEvents.BarrierSent.class, BarrierExplanations::sent);
         rules.add(TaskEvents.AlignmentStarted.class, (e, job, facts) -> e.actor() + " starts aligning checkpoint "

@@ -7,7 +7,7 @@ final class CheckpointExplanations {
     private CheckpointExplanations() {
     }
 
-    static void register(Rules rules) {
+    static void register(Rules.Registry rules) {
         rules.add(CheckpointEvents.Triggered.class, CheckpointExplanations::triggered);
         rules.add(CheckpointEvents.SavepointTriggered.class, (e, job, facts) -> "the coordinator triggers "
                 + (e.stop() ? "a stop-with-savepoint, " : "") + "savepoint " + e.checkpoint() + ": it travels through the"

@@ -7,7 +7,7 @@ final class FaultExplanations {
     private FaultExplanations() {
     }
 
-    static void register(Rules rules) {
+    static void register(Rules.Registry rules) {
         rules.add(FaultInjected.class, FaultExplanations::injected);
     }
 

@@ -7,7 +7,7 @@ final class JobExplanations {
     private JobExplanations() {
     }
 
-    static void register(Rules rules) {
+    static void register(Rules.Registry rules) {
         rules.add(JobEvents.Deployed.class, JobExplanations::deployed);
         rules.add(JobEvents.Failover.class, (e, job, facts) -> "the job fails over after: " + e.cause()
                 + (e.fault() == null ? "" : " (planned fault " + e.fault() + ")")

@@ -9,23 +9,30 @@ import java.util.Set;
  * The explanation rule of every kind of history event, registered by the classes that write them
  * ({@link JobExplanations}, {@link CheckpointExplanations}, {@link BarrierExplanations},
  * {@link TaskExplanations}, {@link SinkExplanations}, {@link FaultExplanations}). Immutable after
- * construction.
+ * construction, so one instance serves every thread.
  */
 final class Rules {
-    private final Map<Class<?>, Rule<?>> rules = new HashMap<>();
+    private final Map<Class<?>, Rule<?>> rules;
 
     Rules() {
-        JobExplanations.register(this);
-        CheckpointExplanations.register(this);
-        BarrierExplanations.register(this);
-        TaskExplanations.register(this);
-        SinkExplanations.register(this);
-        FaultExplanations.register(this);
+        Registry registry = new Registry();
+        JobExplanations.register(registry);
+        CheckpointExplanations.register(registry);
+        BarrierExplanations.register(registry);
+        TaskExplanations.register(registry);
+        SinkExplanations.register(registry);
+        FaultExplanations.register(registry);
+        this.rules = Map.copyOf(registry.rules);
     }
 
-    <E extends HistoryEvent> void add(Class<E> type, Rule<E> rule) {
-        if (rules.put(type, rule) != null) {
-            throw new IllegalStateException("two explanations of " + type.getSimpleName());
+    /** Where the explanation classes register their rules while a {@link Rules} is built. */
+    static final class Registry {
+        private final Map<Class<?>, Rule<?>> rules = new HashMap<>();
+
+        <E extends HistoryEvent> void add(Class<E> type, Rule<E> rule) {
+            if (rules.put(type, rule) != null) {
+                throw new IllegalStateException("two explanations of " + type.getSimpleName());
+            }
         }
     }
 

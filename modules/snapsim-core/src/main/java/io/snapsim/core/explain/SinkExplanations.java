@@ -8,7 +8,7 @@ final class SinkExplanations {
     private SinkExplanations() {
     }
 
-    static void register(Rules rules) {
+    static void register(Rules.Registry rules) {
         rules.add(TaskEvents.SinkPrecommitted.class, (e, job, facts) -> e.actor() + "'s sink pre-commits transaction "
                 + e.transaction() + " for checkpoint " + e.checkpoint() + " (" + Words.count(e.records(), "record")
                 + "): phase one of two-phase commit. " + (facts.eagerCommit()

@@ -9,7 +9,7 @@ final class TaskExplanations {
     private TaskExplanations() {
     }
 
-    static void register(Rules rules) {
+    static void register(Rules.Registry rules) {
         rules.add(TaskEvents.Lifecycle.class, TaskExplanations::lifecycle);
         rules.add(TaskEvents.Wired.class, (e, job, facts) -> e.inputs().isEmpty()
                 ? e.actor() + " is wired: it has no input channel, it is a source and reads its input splits."
