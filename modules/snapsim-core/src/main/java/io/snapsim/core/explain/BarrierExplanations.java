@@ -19,9 +19,10 @@ final class BarrierExplanations {
                 + ": the records behind barrier " + e.checkpoint() + " on it belong after the cut, so " + e.actor()
                 + " must not process them before its snapshot; they wait in the channel (and upstream feels backpressure).");
         rules.add(TaskEvents.ChannelUnblocked.class, (e, job, facts) -> e.actor() + " reads " + channel(job, e, e.channel())
-                + " again: its snapshot of checkpoint " + e.checkpoint() + " is taken, and the "
-                + Words.count(e.held(), "record") + " held back behind the barrier are processed now; they count for the"
-                + " next checkpoint.");
+                + " again: its snapshot of checkpoint " + e.checkpoint() + " is taken" + (e.held() == 0
+                ? "; nothing arrived on it behind the barrier while it was blocked."
+                : ", and the " + Words.count(e.held(), "record") + " held back behind the barrier are processed now;"
+                + " they count for the next checkpoint."));
         rules.add(TaskEvents.AlignmentCompleted.class, (e, job, facts) -> "barrier " + e.checkpoint() + " is in on every"
                 + " open input of " + e.actor() + " after " + e.durationMillis() + " ms of alignment: " + e.actor()
                 + " takes its snapshot now, then forwards the barrier.");
