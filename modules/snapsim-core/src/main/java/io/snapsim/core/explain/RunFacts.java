@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 /**
  * What explanations need to know of a run besides its events, as {@code run.json} records it: whether
- * barriers are aligned, which sink the job writes through, and the planned faults by index.
+ * barriers are aligned, which sink the job writes through, and the planned faults by index. Immutable.
  *
  * @param aligned whether checkpoints are {@code EXACTLY_ONCE} (aligned barriers) rather than
  *                {@code AT_LEAST_ONCE} (barriers only tracked)
