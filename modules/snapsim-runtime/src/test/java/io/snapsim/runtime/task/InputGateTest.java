@@ -85,7 +85,7 @@ class InputGateTest {
         TaskHistory taskHistory = new TaskHistory(new RuntimeServices(clock, Runnable::run, new Random(1), history),
                 "join#0", 0);
         gate = new InputGate(new int[] {0, 1}, taskHistory); // channel 0 feeds input 0, channel 1 input 1
-        gate.wire(List.of(new InputSender(upstream0.getRef(), 5), new InputSender(upstream1.getRef(), 6)));
+        gate.wire(List.of(new InputSender(upstream0.getRef(), 5, "up#0"), new InputSender(upstream1.getRef(), 6, "up#1")));
     }
 
     private static DataBatch batch(int channel, Object... records) {
