@@ -43,7 +43,7 @@ public final class ShivizLog {
     public static void write(List<HistoryEvent> history, Writer out, String source) throws IOException {
         VectorClocks clocks = VectorClocks.of(history, HappensBefore.of(history), source);
         Channels channels = Channels.of(history);
-        List<String> hosts = clocks.hosts();
+        List<String> hosts = clocks.hosts().stream().map(ShivizLog::quoted).toList();
         out.write(PARSER + "\n\n");
         for (int event : clocks.order()) {
             out.write(clocks.host(event));
@@ -55,12 +55,12 @@ public final class ShivizLog {
         }
     }
 
-    /** {@code {"host":n,...}} with the hosts whose entry is not zero, in host order. */
-    static String clockJson(List<String> hosts, int[] clock) {
+    /** {@code {"host":n,...}} with the hosts (given as JSON strings) whose entry is not zero, in host order. */
+    static String clockJson(List<String> quotedHosts, int[] clock) {
         StringBuilder json = new StringBuilder("{");
         for (int h = 0; h < clock.length; h++) {
             if (clock[h] > 0) {
-                json.append(json.length() > 1 ? "," : "").append(quoted(hosts.get(h))).append(':').append(clock[h]);
+                json.append(json.length() > 1 ? "," : "").append(quotedHosts.get(h)).append(':').append(clock[h]);
             }
         }
         return json.append('}').toString();
