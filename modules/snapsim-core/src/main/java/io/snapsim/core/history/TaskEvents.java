@@ -66,9 +66,14 @@ public final class TaskEvents {
             implements HistoryEvent {
     }
 
-    /** Input channel {@code channel}, blocked for checkpoint {@code checkpoint}, delivers again. */
+    /**
+     * Input channel {@code channel}, blocked for checkpoint {@code checkpoint}, delivers again.
+     * {@code held} records arrived on it behind the barrier while it was blocked: they belong to the
+     * next checkpoint's epoch, and are processed only now, after the snapshot (0 when the alignment
+     * was aborted before any arrived).
+     */
     @JsonTypeName("channel-unblocked")
-    public record ChannelUnblocked(long time, String actor, int attempt, long checkpoint, int channel)
+    public record ChannelUnblocked(long time, String actor, int attempt, long checkpoint, int channel, long held)
             implements HistoryEvent {
     }
 

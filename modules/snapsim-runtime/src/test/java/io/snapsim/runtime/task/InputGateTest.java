@@ -116,6 +116,22 @@ class InputGateTest {
     }
 
     @Test
+    void countsTheRecordsHeldBehindABlockedChannelsBarrierUpToItsNextEvent() throws Exception {
+        gate.start(CheckpointingMode.EXACTLY_ONCE, consumer);
+        gate.enqueue(barrier(0, 1));
+        gate.enqueue(batch(0, "a", "b"));
+        gate.enqueue(batch(0, "c"));
+        gate.enqueue(barrier(0, 2));
+        gate.enqueue(batch(0, "d"));
+
+        gate.drain(consumer);
+
+        assertThat(log).as("channel 0 is blocked behind barrier 1").isEmpty();
+        assertThat(gate.queuedRecords(0)).as("held for the next epoch, not past barrier 2").isEqualTo(3);
+        assertThat(gate.queuedRecords(1)).isZero();
+    }
+
+    @Test
     void aChannelBlockedForAlignmentKeepsItsInputQueuedUntilTheLastBarrierArrives() throws Exception {
         gate.start(CheckpointingMode.EXACTLY_ONCE, consumer);
         gate.enqueue(barrier(0, 1));
