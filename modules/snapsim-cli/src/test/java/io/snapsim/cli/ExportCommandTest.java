@@ -11,7 +11,9 @@ import io.snapsim.report.export.ShivizLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -168,8 +170,14 @@ class ExportCommandTest {
                 Set<String> tasks = new TreeSet<>(history.stream().filter(e -> e.attempt() == a)
                         .map(HistoryEvent::actor).filter(actor -> !actor.equals("master") && !actor.equals("coordinator"))
                         .toList());
-                assertThat(threadsByProcess.get(2 + attempt)).as("attempt %d", attempt).isEqualTo(tasks)
+                Set<String> threads = threadsByProcess.get(2 + attempt);
+                assertThat(threads).as("attempt %d", attempt).filteredOn(t -> !t.endsWith(" async"))
+                        .containsExactlyElementsOf(tasks)
                         .containsExactlyInAnyOrder("source#0", "source#1", "sum->sink#0", "sum->sink#1");
+                Set<String> snapshotting = new TreeSet<>(history.stream().filter(e -> e.attempt() == a)
+                        .filter(e -> e instanceof TaskEvents.Snapshot).map(e -> e.actor() + " async").toList());
+                assertThat(threads).as("attempt %d", attempt).filteredOn(t -> t.endsWith(" async"))
+                        .containsExactlyElementsOf(snapshotting).isNotEmpty();
             }
         }
 
@@ -198,13 +206,20 @@ class ExportCommandTest {
         }
 
         @Test
+        void theSpansOfEveryThreadNestAsTraceViewersRequire() {
+            assertSpansNest(events);
+        }
+
+        @Test
         void holdsEveryEventAndASpanForEachAlignmentSnapshotAsynchronousPartAndCheckpoint() {
             assertThat(count("i") + count("X", "barrier")).isEqualTo(history.size());
             assertThat(count("X", "alignment")).isEqualTo(countOf(TaskEvents.AlignmentStarted.class)).isGreaterThan(0);
             assertThat(events.stream().filter(e -> e.get("ph").asText().equals("X")
                     && e.get("name").asText().startsWith("sync snapshot ")).count())
                     .isEqualTo(countOf(TaskEvents.Snapshot.class)).isGreaterThan(0);
-            assertThat(count("b", "snapshot")).isEqualTo(countOf(TaskEvents.Snapshot.class));
+            assertThat(events.stream().filter(e -> e.get("ph").asText().equals("X")
+                    && e.get("name").asText().startsWith("async part ")).count())
+                    .isEqualTo(countOf(TaskEvents.Snapshot.class));
             long triggered = history.stream().filter(e -> e.type().equals("checkpoint-triggered")).count();
             assertThat(count("b", "checkpoint")).isEqualTo(triggered).isGreaterThan(2);
             assertThat(events).anySatisfy(e -> assertThat(e.get("name").asText()).isEqualTo("fault: crash"));
@@ -239,6 +254,54 @@ class ExportCommandTest {
         private long countOf(Class<? extends HistoryEvent> type) {
             return history.stream().filter(type::isInstance).count();
         }
+    }
+
+    @Test
+    void overlappingAlignmentsAndAsynchronousPartsOfAtLeastOnceGoToExtraThreadsAndStillNest() throws IOException {
+        Path alo = Simulations.run(cli, dir, "alo", """
+                job: running-sum
+                parameters: {records: 30000, keys: 100}
+                parallelism: 3
+                seed: 4
+                execution: deterministic
+                config:
+                  execution.checkpointing.interval: 1 ms
+                  execution.checkpointing.mode: AT_LEAST_ONCE
+                  execution.checkpointing.max-concurrent-checkpoints: 3
+                  execution.checkpointing.min-pause: 0 ms
+                """);
+        Cli.Result result = cli.run("export", alo.toString(), "--format", "chrome-trace");
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        List<JsonNode> events = StreamSupport.stream(JSON.readTree(alo.resolve("trace.json").toFile())
+                .get("traceEvents").spliterator(), false).toList();
+
+        assertThat(events).anySatisfy(e -> assertThat(e.path("args").path("name").asText()).contains(" (overlapping 1)"));
+        assertSpansNest(events);
+    }
+
+    /** On every thread, complete events nest: none starts inside another and ends after it. */
+    private static void assertSpansNest(List<JsonNode> events) {
+        Map<String, List<long[]>> byThread = new HashMap<>();
+        for (JsonNode e : events) {
+            if (e.get("ph").asText().equals("X")) {
+                long ts = e.get("ts").asLong();
+                byThread.computeIfAbsent(e.get("pid") + "/" + e.get("tid"), t -> new ArrayList<>())
+                        .add(new long[] {ts, ts + e.get("dur").asLong()});
+            }
+        }
+        byThread.forEach((thread, spans) -> {
+            spans.sort(Comparator.<long[]>comparingLong(s -> s[0]).thenComparingLong(s -> -s[1]));
+            ArrayDeque<long[]> open = new ArrayDeque<>();
+            for (long[] span : spans) {
+                while (!open.isEmpty() && open.peek()[1] <= span[0]) {
+                    open.pop();
+                }
+                assertThat(open.isEmpty() || span[1] <= open.peek()[1])
+                        .as("thread %s: [%d, %d] starts inside [%d, %d] and ends after it", thread, span[0], span[1],
+                                open.isEmpty() ? 0 : open.peek()[0], open.isEmpty() ? 0 : open.peek()[1]).isTrue();
+                open.push(span);
+            }
+        });
     }
 
     @Test

@@ -25,9 +25,9 @@ import java.util.Map;
  * with each checkpoint as an async span from trigger to end) and one per attempt, with a thread per
  * task. Every history event is one trace event on its actor's thread, its fields as the event's
  * arguments; barriers are zero-length slices joined by a flow arrow from the sending task to the
- * receiving one. Alignment and synchronous snapshots are complete events on the task's thread
- * (overlapping ones, as at-least-once tracking allows, go to an extra thread of the task), the
- * asynchronous part an async span ({@link TraceSpans}). Times are microseconds: the history's
+ * receiving one. Alignment and synchronous snapshots are complete events on the task's thread, its
+ * asynchronous parts on a thread of their own next to it ({@link TraceSpans}, {@link TraceTracks}).
+ * Times are microseconds: the history's
  * milliseconds (virtual in deterministic runs) times 1,000. Stateless.
  */
 public final class ChromeTrace {
@@ -63,9 +63,8 @@ public final class ChromeTrace {
                 trace.complete(span.name(), span.category(), start, micros(span.endMillis()) - start, track, args, null);
             } else {
                 asyncId++;
-                String name = span.category().equals("checkpoint") ? "checkpoint" : span.actor() + " async part";
-                trace.async(true, name, span.category(), asyncId, start, track, args);
-                trace.async(false, name, span.category(), asyncId, micros(span.endMillis()), track, null);
+                trace.async(true, span.category(), span.category(), asyncId, start, track, args);
+                trace.async(false, span.category(), span.category(), asyncId, micros(span.endMillis()), track, null);
             }
         }
     }

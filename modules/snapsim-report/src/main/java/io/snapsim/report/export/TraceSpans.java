@@ -22,12 +22,15 @@ import java.util.Map;
  * run's last event, and says so. Every span lies within the run. Stateless.
  */
 final class TraceSpans {
-    /** How a span is drawn: nested on its thread, or as an async span that may overlap others. */
+    /** How a span is drawn: nested on a thread, or as an async span that may overlap others. */
     enum Shape { COMPLETE, ASYNC }
 
-    /** One span: on {@code actor}'s track of {@code attempt}, from {@code startMillis} to {@code endMillis}. */
-    record Span(String name, String category, Shape shape, int attempt, String actor, long startMillis, long endMillis,
-                Map<String, Object> args) {
+    /** Which of its actor's threads a complete span goes on: the task's own, or the one of its asynchronous parts. */
+    enum Row { TASK, ASYNC_PART }
+
+    /** One span: on {@code actor}'s {@code row} of {@code attempt}, from {@code startMillis} to {@code endMillis}. */
+    record Span(String name, String category, Shape shape, Row row, int attempt, String actor, long startMillis,
+                long endMillis, Map<String, Object> args) {
     }
 
     private TraceSpans() {
@@ -137,8 +140,8 @@ final class TraceSpans {
             if (!s.sourcePositions().isEmpty()) {
                 args.put("sourcePositions", s.sourcePositions());
             }
-            spans.add(new Span("sync snapshot " + s.checkpoint(), "snapshot", Shape.COMPLETE, s.attempt(), s.actor(),
-                    start, s.time(), args));
+            spans.add(new Span("sync snapshot " + s.checkpoint(), "snapshot", Shape.COMPLETE, Row.TASK, s.attempt(),
+                    s.actor(), start, s.time(), args));
             asyncParts.put(part, new Open(s.time(), args("checkpoint", s.checkpoint())));
         }
 
@@ -175,7 +178,8 @@ final class TraceSpans {
             Map<String, Object> args = args("checkpoint", id);
             args.putAll(open.args());
             args.put("outcome", outcome);
-            spans.add(new Span("checkpoint " + id, "checkpoint", Shape.ASYNC, -1, "coordinator", open.start(), end, args));
+            spans.add(new Span("checkpoint " + id, "checkpoint", Shape.ASYNC, Row.TASK, -1, "coordinator", open.start(), end,
+                    args));
         }
 
         private void closeAlignment(Part part, long end, String outcome) {
@@ -183,8 +187,8 @@ final class TraceSpans {
             if (open != null) {
                 Map<String, Object> args = new LinkedHashMap<>(open.args());
                 args.put("outcome", outcome);
-                spans.add(new Span("alignment " + part.checkpoint(), "alignment", Shape.COMPLETE, part.attempt(),
-                        part.actor(), open.start(), end, args));
+                spans.add(new Span("alignment " + part.checkpoint(), "alignment", Shape.COMPLETE, Row.TASK,
+                        part.attempt(), part.actor(), open.start(), end, args));
             }
         }
 
@@ -194,8 +198,8 @@ final class TraceSpans {
                 Map<String, Object> args = new LinkedHashMap<>(open.args());
                 args.putAll(more);
                 args.put("outcome", outcome);
-                spans.add(new Span("async part " + part.checkpoint(), "snapshot", Shape.ASYNC, part.attempt(),
-                        part.actor(), open.start(), end, args));
+                spans.add(new Span("async part " + part.checkpoint(), "snapshot", Shape.COMPLETE, Row.ASYNC_PART,
+                        part.attempt(), part.actor(), open.start(), end, args));
             }
         }
 

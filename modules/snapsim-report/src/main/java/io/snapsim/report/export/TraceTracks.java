@@ -16,19 +16,24 @@ import java.util.TreeMap;
 /**
  * The processes and threads of a run's trace: the job's process (a thread for the master, one for
  * the coordinator), then one process per attempt with a thread per task, in the order the history
- * first names them, and an extra thread for a task's spans that overlap without nesting. Thread ids
- * are unique across processes. Confined to one export.
+ * first names them. A task's asynchronous parts go on a thread of their own next to it
+ * ({@code <task> async}), and complete spans that overlap without nesting on an extra thread
+ * ({@code <task> (overlapping 1)}). Thread ids are unique across processes. Confined to one export.
  */
 final class TraceTracks {
     static final int JOB_PID = 1;
 
+    /** A named thread and where it sorts in its process. */
+    private record NamedThread(TraceWriter.Track track, String name, int sortIndex) {
+    }
+
     private final Map<Integer, String> attempts = new TreeMap<>();
-    private final Map<String, TraceWriter.Track> threads = new LinkedHashMap<>();
-    private final Map<String, String> threadNames = new HashMap<>();
+    private final Map<String, NamedThread> threads = new LinkedHashMap<>();
+    private final Map<String, Integer> taskOrder = new HashMap<>();
 
     TraceTracks(List<HistoryEvent> history) {
-        thread("master", JOB_PID, "master");
-        thread("coordinator", JOB_PID, "coordinator");
+        thread("master", JOB_PID, "master", 0);
+        thread("coordinator", JOB_PID, "coordinator", 1);
         for (HistoryEvent event : history) {
             if (event instanceof JobEvents.Deployed d) {
                 attempts.put(d.attempt(), "attempt " + d.attempt() + (d.checkpoint() == null ? " (fresh start)"
@@ -36,19 +41,21 @@ final class TraceTracks {
             }
             if (isTask(event.actor())) {
                 attempts.putIfAbsent(event.attempt(), "attempt " + event.attempt());
-                thread(key(event.attempt(), event.actor(), 0), pid(event.attempt()), event.actor());
+                taskOrder.putIfAbsent(event.attempt() + "/" + event.actor(), taskOrder.size());
+                threadOf(event.attempt(), event.actor(), TraceSpans.Row.TASK, 0);
             }
         }
     }
 
     /** Where {@code event} is drawn. */
     TraceWriter.Track of(HistoryEvent event) {
-        return isTask(event.actor()) ? threads.get(key(event.attempt(), event.actor(), 0)) : threads.get(event.actor());
+        return isTask(event.actor()) ? threadOf(event.attempt(), event.actor(), TraceSpans.Row.TASK, 0)
+                : threads.get(event.actor()).track();
     }
 
     /**
      * The thread of each span: async spans on their actor's thread; complete spans on the first
-     * thread of their task where they nest with the spans already there (lane 0 is the task's own).
+     * thread of their task and row where they nest with the spans already there.
      */
     Map<TraceSpans.Span, TraceWriter.Track> lanes(List<TraceSpans.Span> spans) {
         Map<TraceSpans.Span, TraceWriter.Track> lanes = new IdentityHashMap<>();
@@ -58,24 +65,22 @@ final class TraceTracks {
                 .thenComparing(Comparator.comparingLong(TraceSpans.Span::endMillis).reversed()));
         for (TraceSpans.Span span : ordered) {
             if (!isTask(span.actor())) {
-                lanes.put(span, threads.get(span.actor()));
+                lanes.put(span, threads.get(span.actor()).track());
             } else if (span.shape() == TraceSpans.Shape.ASYNC) {
-                lanes.put(span, threads.get(key(span.attempt(), span.actor(), 0)));
+                lanes.put(span, threadOf(span.attempt(), span.actor(), TraceSpans.Row.TASK, 0));
             } else {
-                lanes.put(span, lane(span, stacks.computeIfAbsent(key(span.attempt(), span.actor(), 0),
-                        k -> new ArrayList<>())));
+                String row = span.attempt() + "/" + span.actor() + "/" + span.row();
+                lanes.put(span, lane(span, stacks.computeIfAbsent(row, k -> new ArrayList<>())));
             }
         }
         return lanes;
     }
 
-    /** The first lane of the task where {@code span} nests (spans come by start, the longer first at equal starts). */
+    /** The first lane of the span's row where it nests (spans come by start, the longer first at equal starts). */
     private TraceWriter.Track lane(TraceSpans.Span span, List<ArrayDeque<TraceSpans.Span>> stacks) {
         for (int lane = 0; ; lane++) {
             if (lane == stacks.size()) {
                 stacks.add(new ArrayDeque<>());
-                thread(key(span.attempt(), span.actor(), lane), pid(span.attempt()),
-                        span.actor() + " (overlapping " + lane + ")");
             }
             ArrayDeque<TraceSpans.Span> open = stacks.get(lane);
             while (!open.isEmpty() && open.peek().endMillis() <= span.startMillis()) {
@@ -83,7 +88,7 @@ final class TraceTracks {
             }
             if (open.isEmpty() || span.endMillis() <= open.peek().endMillis()) {
                 open.push(span);
-                return threads.get(key(span.attempt(), span.actor(), lane));
+                return threadOf(span.attempt(), span.actor(), span.row(), lane);
             }
         }
     }
@@ -93,21 +98,22 @@ final class TraceTracks {
         for (Map.Entry<Integer, String> attempt : attempts.entrySet()) {
             trace.process(pid(attempt.getKey()), attempt.getValue(), attempt.getKey() + 1);
         }
-        int sort = 0;
-        for (Map.Entry<String, TraceWriter.Track> thread : threads.entrySet()) {
-            trace.thread(thread.getValue(), threadNames.get(thread.getKey()), sort++);
+        for (NamedThread thread : threads.values()) {
+            trace.thread(thread.track(), thread.name(), thread.sortIndex());
         }
     }
 
-    private void thread(String key, int pid, String name) {
-        if (!threads.containsKey(key)) {
-            threads.put(key, new TraceWriter.Track(pid, threads.size() + 1));
-            threadNames.put(key, name);
-        }
+    /** The thread of a task's {@code row} and {@code lane} (0: the row's own), named and placed after its task. */
+    private TraceWriter.Track threadOf(int attempt, String task, TraceSpans.Row row, int lane) {
+        String name = task + (row == TraceSpans.Row.ASYNC_PART ? " async" : "")
+                + (lane == 0 ? "" : " (overlapping " + lane + ")");
+        int sortIndex = 2 + taskOrder.get(attempt + "/" + task) * 1000 + row.ordinal() * 500 + lane;
+        return thread(attempt + "/" + name, pid(attempt), name, sortIndex);
     }
 
-    private static String key(int attempt, String actor, int lane) {
-        return attempt + "/" + actor + "/" + lane;
+    private TraceWriter.Track thread(String key, int pid, String name, int sortIndex) {
+        return threads.computeIfAbsent(key, k -> new NamedThread(new TraceWriter.Track(pid, threads.size() + 1), name,
+                sortIndex)).track();
     }
 
     private static int pid(int attempt) {
