@@ -15,6 +15,8 @@ import java.util.Objects;
  *
  * @param simulation           the simulation's name (its folder under the reports)
  * @param file                 the simulation file, as given
+ * @param description          what the simulation file says the simulation shows (empty when it says nothing;
+ *                             null in a folder written before run.json recorded it)
  * @param job                  the job's name
  * @param parameters           the job's parameters
  * @param parallelism          the job's parallelism
@@ -33,7 +35,7 @@ import java.util.Objects;
  * @param timeoutSeconds       how long the run could take before it was given up: wall-clock seconds in live
  *                             runs, seconds of virtual time in deterministic ones
  */
-public record RunInputs(String simulation, String file, String job, Map<String, Object> parameters, int parallelism,
+public record RunInputs(String simulation, String file, String description, String job, Map<String, Object> parameters, int parallelism,
                         long seed, String execution, String sink, String expectation,
                         Map<String, ConfigValue> configuration, List<PlannedFault> faults, boolean endsByPlan,
                         Long checkpointIntervalMillis, String jobId, String checkpointsDirectory, RestoredSnapshot restoredFrom,

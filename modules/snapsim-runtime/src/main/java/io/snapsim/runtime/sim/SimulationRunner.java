@@ -220,7 +220,7 @@ public final class SimulationRunner {
         boolean endsByPlan = faults.cancel() != null || (faults.savepoint() != null && faults.savepoint().stop());
         long timeoutSeconds = spec.execution() == ExecutionMode.DETERMINISTIC
                 ? JobRunner.DETERMINISTIC_HORIZON_MILLIS / 1000 : timeout.toSeconds();
-        return new RunInputs(spec.name(), String.valueOf(spec.file()), spec.job(), spec.parameters(), spec.parallelism(),
+        return new RunInputs(spec.name(), String.valueOf(spec.file()), spec.description(), spec.job(), spec.parameters(), spec.parallelism(),
                 spec.seed(), spec.execution().name().toLowerCase(), spec.sink().name().toLowerCase(), expectation(spec),
                 configuration, PlannedFault.of(spec.faults()), endsByPlan,
                 settings.coordinatorConfig() == null ? null : settings.coordinatorConfig().intervalMs(), settings.jobId(),
