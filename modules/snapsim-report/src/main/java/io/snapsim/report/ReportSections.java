@@ -8,6 +8,9 @@ final class ReportSections {
     }
 
     static List<ReportSection> all() {
-        return List.of(new HeaderSection());
+        return List.of(
+                new HeaderSection(),
+                new CheckpointsSection(),
+                new OutcomeSection());
     }
 }

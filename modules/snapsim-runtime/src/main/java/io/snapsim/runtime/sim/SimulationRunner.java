@@ -22,8 +22,10 @@ import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.storage.StoragePaths;
 import io.snapsim.core.storage.WritableFolder;
+import io.snapsim.core.verdict.Outcome;
 import io.snapsim.core.verdict.PlannedFault;
 import io.snapsim.core.verdict.Verdict;
+import io.snapsim.report.RunReport;
 import io.snapsim.runtime.fault.FaultPlan;
 import io.snapsim.runtime.job.JobIds;
 import io.snapsim.runtime.job.JobRunSettings;
@@ -40,12 +42,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs a simulation: the job with its fault plan, and the same job failure-free as the reference,
  * then judges the run from its folder ({@link RunJudge}) against what the simulation expects.
  * Writes the run's folder under {@code reports/<simulation>/<run-id>/}: the committed
- * {@code output/}, the {@code reference/}, {@code history.jsonl} and {@code summary.json}.
+ * {@code output/}, the {@code reference/}, {@code history.jsonl}, {@code summary.json} and the run
+ * report {@code index.html} ({@link RunReport}), both drawn from the folder.
  */
 public final class SimulationRunner {
     /** A run that has not ended after this long is cancelled and judged UNKNOWN. */
@@ -56,6 +60,8 @@ public final class SimulationRunner {
     private final Duration timeout;
     /** Shown the run's result as the actors reported it; tests compare it with what the folder records. */
     private Consumer<JobResult> liveResults = result -> { };
+    /** Which outcomes get a run report ({@code index.html}): every one unless told otherwise. */
+    private Predicate<Outcome> reportWhen = outcome -> true;
 
     public SimulationRunner(Path reportsRoot, Consumer<String> out) {
         this(reportsRoot, out, RUN_TIMEOUT);
@@ -71,6 +77,15 @@ public final class SimulationRunner {
     /** Hands the run's result as its actors reported it to {@code observer}, for tests that check the record against it. */
     SimulationRunner observingLiveResults(Consumer<JobResult> observer) {
         this.liveResults = observer;
+        return this;
+    }
+
+    /**
+     * Writes the run report ({@code index.html}) only for runs whose outcome passes {@code when}: a
+     * sweep keeps the folders of the seeds that fail, and renders only theirs.
+     */
+    public SimulationRunner reportingWhen(Predicate<Outcome> when) {
+        this.reportWhen = when;
         return this;
     }
 
@@ -110,7 +125,11 @@ public final class SimulationRunner {
         } else {
             releaseJobFolder(settings);
         }
-        return judge(runDir);
+        SimulationResult result = judge(runDir);
+        if (reportWhen.test(result.verdict().outcome())) {
+            RunReport.write(result.record(), result.verdict());
+        }
+        return result;
     }
 
     /**
