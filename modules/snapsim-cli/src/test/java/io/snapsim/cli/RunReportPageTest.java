@@ -264,4 +264,55 @@ class RunReportPageTest {
             assertThat(page.select("#outcome code.command").text()).contains("--faults-from " + shrunk);
         }
     }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ARunWhoseFaultNeverFired {
+        Document page;
+
+        @BeforeAll
+        void run(@TempDir Path dir) {
+            Cli.Result result = ReportRuns.run(dir, "late.yaml", ReportRuns.CRASH.replace("at-record: 20000}", "at-record: 800000}"));
+            assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(3);
+            page = ReportRuns.page(ReportRuns.runDir(result));
+        }
+
+        @Test
+        void theOutcomeExplainsNotFiredAndNamesTheFault() {
+            assertThat(page.selectFirst("#outcome .verdict.not_fired").text()).isEqualTo("NOT_FIRED");
+            assertThat(page.selectFirst("#outcome .explanation").text()).contains("tested nothing about it")
+                    .contains("[0] crash: {operator: sum, subtask: 1, at-record: 800000}");
+            assertThat(page.selectFirst("table.faults tr.not-fired").text()).contains("NOT FIRED");
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AJoin {
+        Document page;
+
+        @BeforeAll
+        void run(@TempDir Path dir) {
+            Cli.Result result = ReportRuns.run(dir, "join.yaml", """
+                    name: report-join
+                    job: join
+                    parameters: {orders: 500, payments-per-order: 2, customers: 10}
+                    parallelism: 2
+                    execution: deterministic
+                    config:
+                      execution.checkpointing.interval: 5 ms
+                    """);
+            assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+            page = ReportRuns.page(ReportRuns.runDir(result));
+        }
+
+        @Test
+        void theGraphShowsBothInputsOfTheJoinWithTheirPartitioning() {
+            assertThat(page.select("svg.job-graph g.vertex").eachAttr("data-vertex"))
+                    .containsExactly("orders", "payments", "join->sink");
+            assertThat(page.select("svg.job-graph g.edge text").eachText())
+                    .containsExactly("HASH \u2192 input 1", "HASH \u2192 input 2");
+            assertThat(page.select("#checkpoint-detail .gantt-row")).as("a row per subtask of the three chains").hasSize(6);
+        }
+    }
 }

@@ -55,7 +55,7 @@ final class JobGraphSvg {
             int from = indexOf(vertices, edge.from());
             int to = indexOf(vertices, edge.to());
             if (from >= 0 && to >= 0) {
-                edge(svg, edge, boxes[from], boxes[to], inputs(shape.edges(), edge.to()) > 1);
+                edge(svg, edge, boxes[from], boxes[to], inputs(shape.edges(), edge.to()));
             }
         }
         for (int v = 0; v < vertices.size(); v++) {
@@ -120,11 +120,13 @@ final class JobGraphSvg {
                 .append("\" y=\"").append(y + 16).append("\">").append(Html.text(label)).append("</text></g>");
     }
 
-    private static void edge(StringBuilder svg, GraphEdge edge, Box from, Box to, boolean namedInput) {
+    /** @param inputs how many edges the receiving chain has: each ends at its own height, by input */
+    private static void edge(StringBuilder svg, GraphEdge edge, Box from, Box to, int inputs) {
+        boolean namedInput = inputs > 1;
         int x1 = from.x() + BOX_WIDTH;
         int y1 = from.middle();
         int x2 = to.x();
-        int y2 = to.middle();
+        int y2 = namedInput ? to.y() + to.height() * (Math.min(edge.input(), inputs - 1) + 1) / (inputs + 1) : to.middle();
         int bend = Math.max(30, (x2 - x1) / 2);
         String label = edge.partitioning().toUpperCase(Locale.ROOT) + (namedInput ? " \u2192 input " + (edge.input() + 1) : "");
         svg.append("<g class=\"edge\" data-partitioning=\"").append(Html.text(edge.partitioning())).append("\">")
