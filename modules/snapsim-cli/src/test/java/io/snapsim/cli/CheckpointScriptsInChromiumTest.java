@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The checkpoint section's scripts in headless Chromium (the Debian package; skipped where it is not
- * installed, and {@code .ci/run} installs it): on load they draw the selected checkpoint's details
- * and Gantt view exactly as the page's static markup has them, they draw any other checkpoint
- * ({@code #checkpoint-N}) with a row per subtask, and the console stays free of errors.
+ * installed, and {@code .ci/run} installs it): they draw a checkpoint's details and Gantt view exactly
+ * as the page's static markup has them for the checkpoint it opens on, they draw any other
+ * checkpoint ({@code #checkpoint-N}) with a row per subtask, and the console stays free of errors.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CheckpointScriptsInChromiumTest {
@@ -43,12 +43,15 @@ class CheckpointScriptsInChromiumTest {
     }
 
     @Test
-    void onLoadTheScriptsDrawTheSelectedCheckpointAsThePageHasIt() throws Exception {
+    void theScriptsDrawTheCheckpointThePageOpensOnExactlyAsThePageHasIt() throws Exception {
         Document page = ReportRuns.page(runDir);
+        String selected = page.getElementById("checkpoint-detail").attr("data-checkpoint");
 
-        Document loaded = load("");
+        Document loaded = load("#checkpoint-" + selected); // an address makes the scripts draw it anew
 
         assertThat(loaded.getElementById("checkpoint-detail").html())
+                .isEqualTo(page.getElementById("checkpoint-detail").html());
+        assertThat(load("").getElementById("checkpoint-detail").html()).as("without an address the page is left as it is")
                 .isEqualTo(page.getElementById("checkpoint-detail").html());
     }
 

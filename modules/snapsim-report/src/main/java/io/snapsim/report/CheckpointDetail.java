@@ -34,14 +34,14 @@ final class CheckpointDetail {
             html.append(": <span class=\"bad\">").append(Html.text(s.failureReason())).append("</span> ")
                     .append(Html.text(s.failureMessage()));
         }
-        html.append("</p><table class=\"subtasks\"><thead><tr><th>chain / subtask</th><th class=\"num\">acknowledged</th>"
+        html.append("</p><div class=\"table-scroll\"><table class=\"subtasks\"><thead><tr><th>chain / subtask</th><th class=\"num\">acknowledged</th>"
                 + "<th class=\"num\">end to end</th><th class=\"num\">checkpointed</th><th class=\"num\">full size</th>"
                 + "<th class=\"num\">in-flight data</th><th class=\"num\">sync</th><th class=\"num\">async</th>"
                 + "<th class=\"num\">alignment</th><th class=\"num\">start delay</th><th>by operator</th></tr></thead>");
         for (int v = 0; v < shape.vertices().size(); v++) {
             vertex(html, shape.vertices().get(v), acksOf(view, v), s.triggerTimestamp(), start);
         }
-        return html.append("</table>").toString();
+        return html.append("</table></div>").toString();
     }
 
     /** The acknowledgements of chain {@code v}'s subtasks, by subtask. */

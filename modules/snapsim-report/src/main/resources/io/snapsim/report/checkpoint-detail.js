@@ -76,14 +76,14 @@
   }
 
   function render(data, item) {
-    var html = head(item) + '<table class="subtasks"><thead><tr><th>chain / subtask</th><th class="num">acknowledged</th>' +
+    var html = head(item) + '<div class="table-scroll"><table class="subtasks"><thead><tr><th>chain / subtask</th><th class="num">acknowledged</th>' +
       '<th class="num">end to end</th><th class="num">checkpointed</th><th class="num">full size</th>' +
       '<th class="num">in-flight data</th><th class="num">sync</th><th class="num">async</th>' +
       '<th class="num">alignment</th><th class="num">start delay</th><th>by operator</th></tr></thead>';
     data.vertices.forEach(function (vertex, index) {
       html += vertexBody(vertex, index, item);
     });
-    return html + '</table>';
+    return html + '</table></div>';
   }
 
   snapsim.checkpointDetail = { render: render, ACK: ACK };

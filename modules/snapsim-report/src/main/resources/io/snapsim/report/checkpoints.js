@@ -63,7 +63,12 @@
   if (strip) {
     strip.addEventListener('keydown', onStripKey);
   }
+  // The page already shows the selected checkpoint; an address such as #checkpoint-7 draws another one.
   var linked = /^#checkpoint-(\d+)$/.exec(window.location.hash);
-  select(linked ? Number(linked[1]) : data.selected);
+  if (linked) {
+    select(Number(linked[1]));
+  } else {
+    pressed(data.selected);
+  }
   snapsim.selectCheckpoint = select;
 })();
