@@ -11,6 +11,8 @@ final class ReportSections {
         return List.of(
                 new HeaderSection(),
                 new CheckpointsSection(),
+                new TimelineSection(),
+                new CutSection(),
                 new OutcomeSection());
     }
 }

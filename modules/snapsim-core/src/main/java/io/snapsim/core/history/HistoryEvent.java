@@ -20,7 +20,7 @@ public sealed interface HistoryEvent permits JobEvents.GraphDescribed, JobEvents
         CheckpointEvents.Stored, CheckpointEvents.Aborted, CheckpointEvents.Subsumed, CheckpointEvents.FolderKept,
         CheckpointEvents.SavepointTriggered, CheckpointEvents.SavepointCompleted, CheckpointEvents.ClaimedCheckpoint,
         CheckpointEvents.RetentionApplied, CheckpointEvents.JobFolderKept,
-        TaskEvents.Lifecycle, TaskEvents.Restored, TaskEvents.BarrierReceived, TaskEvents.BarrierSent,
+        TaskEvents.Lifecycle, TaskEvents.Wired, TaskEvents.Restored, TaskEvents.BarrierReceived, TaskEvents.BarrierSent,
         TaskEvents.ChannelBlocked, TaskEvents.ChannelUnblocked, TaskEvents.AlignmentStarted,
         TaskEvents.AlignmentCompleted, TaskEvents.AlignmentAborted, TaskEvents.CancelMarkerReceived,
         TaskEvents.EndOfPartitionReceived, TaskEvents.Snapshot, TaskEvents.Acknowledged, TaskEvents.SnapshotWriteFailed,

@@ -21,6 +21,22 @@ public final class TaskEvents {
     }
 
     /**
+     * The task learnt who sends on each of its input channels: {@code inputs.get(c)} is the sending
+     * end of input channel {@code c}. Recorded once per attempt, before the task starts, so that a
+     * barrier received on a channel can be matched with the barrier its sender sent.
+     */
+    @JsonTypeName("task-wired")
+    public record Wired(long time, String actor, int attempt, List<ChannelSender> inputs) implements HistoryEvent {
+        public Wired {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /** The sending end of an input channel: the upstream task and the index of its output channel. */
+    public record ChannelSender(String task, int output) {
+    }
+
+    /**
      * The task restored its state from checkpoint {@code checkpoint}: its sources rewind to
      * {@code sourcePositions} (split to next record), empty for a task without a source.
      */
@@ -50,9 +66,14 @@ public final class TaskEvents {
             implements HistoryEvent {
     }
 
-    /** Input channel {@code channel}, blocked for checkpoint {@code checkpoint}, delivers again. */
+    /**
+     * Input channel {@code channel}, blocked for checkpoint {@code checkpoint}, delivers again.
+     * {@code held} records arrived on it behind the barrier while it was blocked: they belong to the
+     * next checkpoint's epoch, and are processed only now, after the snapshot (0 when the alignment
+     * was aborted before any arrived).
+     */
     @JsonTypeName("channel-unblocked")
-    public record ChannelUnblocked(long time, String actor, int attempt, long checkpoint, int channel)
+    public record ChannelUnblocked(long time, String actor, int attempt, long checkpoint, int channel, long held)
             implements HistoryEvent {
     }
 

@@ -24,8 +24,8 @@ final class ChannelWiring {
     record Output(TaskKey target, int channelAtTarget) {
     }
 
-    /** The sending end of an input channel: the upstream task and the channel's output index there. */
-    record Input(TaskKey sender, int outputChannelAtSender) {
+    /** The sending end of an input channel: the upstream task, the channel's output index there, and the task's name. */
+    record Input(TaskKey sender, int outputChannelAtSender, String senderTask) {
     }
 
     /** Both ends of every channel of one task. */
@@ -42,7 +42,7 @@ final class ChannelWiring {
                 outputs.add(edge.stream().map(o -> new OutputTarget(actors.get(o.target()), o.channelAtTarget())).toList());
             }
             List<InputSender> senders = inputs.stream()
-                    .map(i -> new InputSender(actors.get(i.sender()), i.outputChannelAtSender())).toList();
+                    .map(i -> new InputSender(actors.get(i.sender()), i.outputChannelAtSender(), i.senderTask())).toList();
             return new Wire(outputs, senders);
         }
     }
@@ -66,7 +66,8 @@ final class ChannelWiring {
         List<Input> inputs = new ArrayList<>();
         for (JobPlan.InputChannel c : plan.inputChannels(task.vertex(), task.subtask())) {
             inputs.add(new Input(new TaskKey(c.edge().from(), c.upstreamSubtask()),
-                    plan.channelIndexAtSender(c.edge(), c.upstreamSubtask(), task.subtask())));
+                    plan.channelIndexAtSender(c.edge(), c.upstreamSubtask(), task.subtask()),
+                    plan.vertex(c.edge().from()).taskName(c.upstreamSubtask())));
         }
         return new TaskWiring(outputs, inputs);
     }

@@ -32,6 +32,11 @@ public final class JobPlan {
         public String name() {
             return chain.stream().map(ResolvedNode::uid).reduce((a, b) -> a + "->" + b).orElseThrow();
         }
+
+        /** The name of the task that runs {@code subtask} of this chain, as the history calls it: {@code sum->sink#0}. */
+        public String taskName(int subtask) {
+            return name() + "#" + subtask;
+        }
     }
 
     /** An edge between two vertices. */

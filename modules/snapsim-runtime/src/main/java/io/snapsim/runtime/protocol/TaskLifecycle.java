@@ -17,8 +17,11 @@ public final class TaskLifecycle {
     public record OutputTarget(ActorRef<TaskCommand> target, int channelAtTarget) {
     }
 
-    /** An upstream task and the index of the output channel it uses for this task (to return credits). */
-    public record InputSender(ActorRef<TaskCommand> sender, int outputChannelAtSender) {
+    /**
+     * An upstream task, the index of the output channel it uses for this task (to return credits),
+     * and its name as the history calls it.
+     */
+    public record InputSender(ActorRef<TaskCommand> sender, int outputChannelAtSender, String senderTask) {
     }
 
     /** Restore, open the operators and start processing (sources start emitting). */

@@ -17,6 +17,7 @@ import io.snapsim.core.run.RunFolder;
 import io.snapsim.core.run.RunInputs;
 import io.snapsim.core.run.RunJudge;
 import io.snapsim.core.run.RunRecord;
+import io.snapsim.core.run.RunReportWriter;
 import io.snapsim.core.run.SummaryJson;
 import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.SimulationSpec;
@@ -25,7 +26,6 @@ import io.snapsim.core.storage.WritableFolder;
 import io.snapsim.core.verdict.Outcome;
 import io.snapsim.core.verdict.PlannedFault;
 import io.snapsim.core.verdict.Verdict;
-import io.snapsim.report.RunReport;
 import io.snapsim.runtime.fault.FaultPlan;
 import io.snapsim.runtime.job.JobIds;
 import io.snapsim.runtime.job.JobRunSettings;
@@ -48,8 +48,9 @@ import java.util.function.Predicate;
  * Runs a simulation: the job with its fault plan, and the same job failure-free as the reference,
  * then judges the run from its folder ({@link RunJudge}) against what the simulation expects.
  * Writes the run's folder under {@code reports/<simulation>/<run-id>/}: the committed
- * {@code output/}, the {@code reference/}, {@code history.jsonl}, {@code summary.json} and the run
- * report {@code index.html} ({@link RunReport}), both drawn from the folder.
+ * {@code output/}, the {@code reference/}, {@code history.jsonl}, {@code summary.json} and, when
+ * {@code snapsim-report} is on the class path ({@link RunReportWriter}), the run report
+ * {@code index.html}, both drawn from the folder.
  */
 public final class SimulationRunner {
     /** A run that has not ended after this long is cancelled and judged UNKNOWN. */
@@ -127,7 +128,7 @@ public final class SimulationRunner {
         }
         SimulationResult result = judge(runDir);
         if (reportWhen.test(result.verdict().outcome())) {
-            RunReport.write(result.record(), result.verdict());
+            RunReportWriter.find().ifPresent(writer -> writer.write(result.record(), result.verdict()));
         }
         return result;
     }

@@ -109,6 +109,21 @@ final class InputGate {
         }
     }
 
+    /**
+     * The records queued on {@code channel} ahead of its next event (a barrier, a marker, the end):
+     * while it is blocked, those that arrived behind the barrier it blocked for.
+     */
+    long queuedRecords(int channel) {
+        long records = 0;
+        for (TaskCommand item : queues[channel]) {
+            if (!(item instanceof DataBatch batch)) {
+                break;
+            }
+            records += batch.count();
+        }
+        return records;
+    }
+
     /** Whether every input channel delivered its end of partition. */
     boolean allInputEnded() {
         return endedChannels == queues.length;

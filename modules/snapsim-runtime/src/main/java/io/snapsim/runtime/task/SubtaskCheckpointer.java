@@ -113,7 +113,7 @@ final class SubtaskCheckpointer implements CheckpointController {
     @Override
     public void channelUnblocked(long checkpointId, int channel) {
         history.record(new TaskEvents.ChannelUnblocked(history.now(), history.actor(), history.attempt(), checkpointId,
-                channel));
+                channel, gate.queuedRecords(channel)));
     }
 
     @Override

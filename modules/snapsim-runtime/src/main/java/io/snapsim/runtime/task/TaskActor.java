@@ -86,7 +86,7 @@ public final class TaskActor {
         this.spec = spec;
         this.mailbox = new ActorMailbox(context, timers);
         this.key = new TaskKey(spec.vertex().id(), spec.subtask());
-        this.history = new TaskHistory(spec.services(), spec.vertex().name() + "#" + spec.subtask(), spec.attempt());
+        this.history = new TaskHistory(spec.services(), spec.vertex().taskName(spec.subtask()), spec.attempt());
         this.faults = new TaskFaultInjector(new TaskFaultInjector.Target(history.actor(), spec.subtask(), spec.attempt(),
                 spec.vertex().chain().stream().map(ResolvedNode::uid).toList()), spec.faults(), spec.channelFaults(),
                 spec.services());
@@ -178,6 +178,8 @@ public final class TaskActor {
     private Behavior<TaskCommand> onWire(Wire wire) {
         router = RecordRouter.wire(spec, wire.outputsByEdge(), faults, mailbox);
         gate.wire(wire.inputs());
+        history.record(new TaskEvents.Wired(history.now(), history.actor(), history.attempt(), wire.inputs().stream()
+                .map(i -> new TaskEvents.ChannelSender(i.senderTask(), i.outputChannelAtSender())).toList()));
         checkpointer = new SubtaskCheckpointer(spec, history,
                 new SubtaskCheckpointer.Parts(chain, router, gate, faults, mailbox));
         return Behaviors.same();

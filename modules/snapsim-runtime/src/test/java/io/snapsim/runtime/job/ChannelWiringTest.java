@@ -41,6 +41,11 @@ class ChannelWiringTest {
         return new TaskKey(SmallPlans.vertexEndingWith(plan, lastUid).id(), subtask);
     }
 
+    /** The sending end {@code output} of subtask {@code subtask} of the chain ending with {@code lastUid}. */
+    private static Input input(JobPlan plan, String lastUid, int subtask, int output) {
+        return new Input(task(plan, lastUid, subtask), output, SmallPlans.vertexEndingWith(plan, lastUid).taskName(subtask));
+    }
+
     @Test
     void thePlanHasAForwardAHashAndARebalanceEdgeOverParallelismOneTwoAndThree() {
         JobPlan plan = SmallPlans.mixed(2);
@@ -60,7 +65,7 @@ class ChannelWiringTest {
 
         for (int s = 0; s < 2; s++) {
             assertThat(wiring.get(task(plan, "doubled", s)).inputs())
-                    .containsExactly(new Input(task(plan, "numbers", s), 0));
+                    .containsExactly(input(plan, "numbers", s, 0));
             assertThat(wiring.get(task(plan, "numbers", s)).outputsByEdge().get(0))
                     .containsExactly(new Output(task(plan, "doubled", s), 0));
         }
@@ -79,7 +84,7 @@ class ChannelWiringTest {
         for (int r = 0; r < 3; r++) {
             // output channel 0 of a numbers subtask is its forward channel; the rebalance channels follow
             assertThat(wiring.get(task(plan, "spread", r)).inputs())
-                    .containsExactly(new Input(task(plan, "numbers", 0), 1 + r), new Input(task(plan, "numbers", 1), 1 + r));
+                    .containsExactly(input(plan, "numbers", 0, 1 + r), input(plan, "numbers", 1, 1 + r));
         }
     }
 
@@ -89,9 +94,9 @@ class ChannelWiringTest {
         TaskWiring joined = wire(plan).get(task(plan, "joined", 0));
 
         assertThat(joined.inputs()).containsExactly(
-                new Input(task(plan, "doubled", 0), 0), new Input(task(plan, "doubled", 1), 0),
-                new Input(task(plan, "spread", 0), 0), new Input(task(plan, "spread", 1), 0),
-                new Input(task(plan, "spread", 2), 0));
+                input(plan, "doubled", 0, 0), input(plan, "doubled", 1, 0),
+                input(plan, "spread", 0, 0), input(plan, "spread", 1, 0),
+                input(plan, "spread", 2, 0));
         assertThat(joined.outputsByEdge()).hasSize(1);
         assertThat(joined.outputsByEdge().get(0)).extracting(Output::channelAtTarget).containsExactly(0, 0);
     }
@@ -109,7 +114,8 @@ class ChannelWiringTest {
                 Output out = outputs.get(o);
                 assertThat(wiring.get(out.target()).inputs().get(out.channelAtTarget()))
                         .as("input %d of %s", out.channelAtTarget(), out.target())
-                        .isEqualTo(new Input(sender.getKey(), o));
+                        .isEqualTo(new Input(sender.getKey(), o,
+                                plan.vertex(sender.getKey().vertex()).taskName(sender.getKey().subtask())));
                 channels++;
             }
         }

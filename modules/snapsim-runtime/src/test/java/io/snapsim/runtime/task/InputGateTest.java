@@ -85,7 +85,7 @@ class InputGateTest {
         TaskHistory taskHistory = new TaskHistory(new RuntimeServices(clock, Runnable::run, new Random(1), history),
                 "join#0", 0);
         gate = new InputGate(new int[] {0, 1}, taskHistory); // channel 0 feeds input 0, channel 1 input 1
-        gate.wire(List.of(new InputSender(upstream0.getRef(), 5), new InputSender(upstream1.getRef(), 6)));
+        gate.wire(List.of(new InputSender(upstream0.getRef(), 5, "up#0"), new InputSender(upstream1.getRef(), 6, "up#1")));
     }
 
     private static DataBatch batch(int channel, Object... records) {
@@ -113,6 +113,22 @@ class InputGateTest {
         assertThat(log).containsExactly("0:a", "0:b", "1:x", "0:c");
         assertThat(upstream0.getAllReceived()).containsExactly(new Credit(5, 1), new Credit(5, 1));
         assertThat(upstream1.getAllReceived()).containsExactly(new Credit(6, 1));
+    }
+
+    @Test
+    void countsTheRecordsHeldBehindABlockedChannelsBarrierUpToItsNextEvent() throws Exception {
+        gate.start(CheckpointingMode.EXACTLY_ONCE, consumer);
+        gate.enqueue(barrier(0, 1));
+        gate.enqueue(batch(0, "a", "b"));
+        gate.enqueue(batch(0, "c"));
+        gate.enqueue(barrier(0, 2));
+        gate.enqueue(batch(0, "d"));
+
+        gate.drain(consumer);
+
+        assertThat(log).as("channel 0 is blocked behind barrier 1").isEmpty();
+        assertThat(gate.queuedRecords(0)).as("held for the next epoch, not past barrier 2").isEqualTo(3);
+        assertThat(gate.queuedRecords(1)).isZero();
     }
 
     @Test

@@ -148,7 +148,7 @@ class TaskActorTest {
     @Test
     void aTaskStoppedBeforeItStartedRecordsThatItWasCancelled() {
         ActorRef<TaskCommand> sum = spawn(1);
-        sum.tell(new Wire(List.of(), List.of(new InputSender(neighbour.ref(), 0))));
+        sum.tell(new Wire(List.of(), List.of(new InputSender(neighbour.ref(), 0, "neighbour#0"))));
 
         KIT.stop(sum);
 
