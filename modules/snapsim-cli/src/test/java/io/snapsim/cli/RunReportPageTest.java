@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -76,7 +77,7 @@ class RunReportPageTest {
 
         @Test
         void theConfigurationListsWhatDiffersFromTheDefaultsWithWhereItCameFrom() {
-            Map<String, String> origins = new java.util.TreeMap<>();
+            Map<String, String> origins = new TreeMap<>();
             for (Element row : page.select("table.config tbody tr")) {
                 origins.put(row.child(0).text(), row.child(2).text());
             }

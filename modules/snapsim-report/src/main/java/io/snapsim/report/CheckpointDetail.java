@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * One checkpoint's details, as Flink's checkpoint details show them: a line about the checkpoint,
@@ -100,7 +101,7 @@ final class CheckpointDetail {
         html.append("<td>").append(Html.text(byOperator)).append("</td></tr>");
     }
 
-    private static String maxMillis(List<CheckpointView.Ack> acks, java.util.function.ToLongFunction<CheckpointView.Ack> f) {
+    private static String maxMillis(List<CheckpointView.Ack> acks, ToLongFunction<CheckpointView.Ack> f) {
         return acks.isEmpty() ? "-" : Format.millis(acks.stream().mapToLong(f).max().orElse(0));
     }
 

@@ -11,6 +11,7 @@ import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.runtime.sim.Simulation;
 import io.snapsim.runtime.sim.SimulationResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,8 +73,8 @@ class JavaApiReportTest {
     @Test
     void thePageTheRunWroteIsTheOneTheFolderRendersAgain() throws IOException, InterruptedException {
         Path runDir = CrashRun.aligned().runDir();
-        byte[] written = java.nio.file.Files.readAllBytes(runDir.resolve(RunReport.FILE));
+        byte[] written = Files.readAllBytes(runDir.resolve(RunReport.FILE));
 
-        assertThat(java.nio.file.Files.readAllBytes(RunReport.render(runDir))).isEqualTo(written);
+        assertThat(Files.readAllBytes(RunReport.render(runDir))).isEqualTo(written);
     }
 }

@@ -3,6 +3,7 @@ package io.snapsim.core.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -73,7 +74,7 @@ class OutputComparisonTest {
 
         @Test
         void keyDifferencesAreBoundedToTheSmallestKeysAndSayWhenMoreDiffer() {
-            List<String> reference = new java.util.ArrayList<>();
+            List<String> reference = new ArrayList<>();
             for (int k = 0; k < OutputComparison.MAX_DUPLICATE_KEYS + 5; k++) {
                 reference.add(String.format("k%05d,1", k));
             }
