@@ -122,9 +122,7 @@ final class RunCommand implements Callable<Integer> {
             if (parallelism < 1) {
                 throw new io.snapsim.core.InvalidInputException("-p: the parallelism must be at least 1, was " + parallelism);
             }
-            SimulationSpec s = spec;
-            spec = new SimulationSpec(s.name(), s.description(), s.file(), s.job(), s.parameters(), parallelism, s.seed(),
-                    s.execution(), s.sink(), s.expect(), s.config(), s.faults());
+            spec = spec.withParallelism(parallelism);
         }
         if (seed != null) {
             spec = spec.withSeed(seed);

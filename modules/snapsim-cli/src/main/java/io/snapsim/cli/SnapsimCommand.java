@@ -1,6 +1,7 @@
 package io.snapsim.cli;
 
 import io.snapsim.core.InvalidInputException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "snapsim", mixinStandardHelpOptions = true, version = "snapsim 0.1.0",
         description = "Simulates Flink-style checkpointing on Pekko actors, injects faults, and checks recovery.",
-        subcommands = {RunCommand.class, CheckCommand.class, ReportCommand.class, SweepCommand.class,
-                CheckpointsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, ReportCommand.class, ExplainCommand.class,
+                StepCommand.class, SweepCommand.class, ExportCommand.class, CheckpointsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SnapsimCommand implements Runnable {
     /** Bad input: a malformed file, an unknown key, a bad value. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -31,11 +33,18 @@ public final class SnapsimCommand implements Runnable {
     private final Path workingDirectory;
     /** Whether the error stream is a terminal: progress is then redrawn in place, else printed a line at a time. */
     private final boolean errIsTerminal;
+    /** What interactive commands ({@code step}) read. */
+    private final CommandInput input;
 
-    SnapsimCommand(Map<String, String> environment, Path workingDirectory, boolean errIsTerminal) {
+    SnapsimCommand(Map<String, String> environment, Path workingDirectory, boolean errIsTerminal, CommandInput input) {
         this.environment = Map.copyOf(environment);
         this.workingDirectory = Objects.requireNonNull(workingDirectory, "workingDirectory");
         this.errIsTerminal = errIsTerminal;
+        this.input = Objects.requireNonNull(input, "input");
+    }
+
+    CommandInput input() {
+        return input;
     }
 
     boolean errIsTerminal() {
@@ -63,7 +72,7 @@ public final class SnapsimCommand implements Runnable {
         try {
             // The empty path is the working directory, and keeps the paths shown to the user relative.
             code = execute(commandLine(System.getenv(), Path.of(""), new PrintWriter(System.out, true), err, report,
-                    Terminals.stderrIsTerminal()), args, report);
+                    Terminals.stderrIsTerminal(), new CommandInput(System.in, Terminals.stdinIsTerminal())), args, report);
         } catch (Throwable failure) { // even reporting failed: still one line, still not 1
             System.err.println("snapsim: internal error: " + failure);
             code = InternalErrorReport.EXIT_CODE;
@@ -82,8 +91,15 @@ public final class SnapsimCommand implements Runnable {
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err,
                               Map<String, String> environment, Path workingDirectory) {
+        return execute(args, out, err, environment, workingDirectory, InputStream.nullInputStream());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter, Map, Path)}, with {@code in} piped in as standard input. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err,
+                              Map<String, String> environment, Path workingDirectory, InputStream in) {
         InternalErrorReport report = new InternalErrorReport(err, traceFolder());
-        return execute(commandLine(environment, workingDirectory, out, err, report, false), args, report);
+        return execute(commandLine(environment, workingDirectory, out, err, report, false, CommandInput.piped(in)), args,
+                report);
     }
 
     /**
@@ -105,8 +121,8 @@ public final class SnapsimCommand implements Runnable {
      * {@code err} goes to a terminal (progress is then redrawn in place).
      */
     static CommandLine commandLine(Map<String, String> environment, Path workingDirectory, PrintWriter out,
-                                   PrintWriter err, InternalErrorReport report, boolean errIsTerminal) {
-        CommandLine cli = new CommandLine(new SnapsimCommand(environment, workingDirectory, errIsTerminal));
+                                   PrintWriter err, InternalErrorReport report, boolean errIsTerminal, CommandInput input) {
+        CommandLine cli = new CommandLine(new SnapsimCommand(environment, workingDirectory, errIsTerminal, input));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -8,9 +8,13 @@ import io.snapsim.core.sim.FaultPlans;
 import io.snapsim.core.sim.SimulationParser;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.storage.FileTrees;
+import io.snapsim.core.sweep.SweepLog;
+import io.snapsim.core.verdict.FaultReport;
 import io.snapsim.core.verdict.Outcome;
+import io.snapsim.core.verdict.PlannedFault;
 import io.snapsim.core.verdict.Verdict;
 import io.snapsim.runtime.sim.SimulationResult;
+import io.snapsim.report.sweep.SweepReport;
 import io.snapsim.runtime.sim.SimulationRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +29,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
@@ -33,6 +38,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -93,8 +99,12 @@ final class SweepCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     SnapsimCommand parent;
 
-    /** How one seed's run ended. */
-    record SeedOutcome(long seed, Outcome outcome, String reason, Path runDir) {}
+    /**
+     * How one seed's run ended: its outcome and reason, its plan and which faults fired, how long
+     * the job ran on its own clock (null when it never started) and how long the seed took here.
+     */
+    record SeedOutcome(long seed, Outcome outcome, String reason, Path runDir, List<PlannedFault> faults,
+                       List<Integer> fired, Long jobMillis, long wallMillis) {}
 
     @Override
     public Integer call() throws Exception {
@@ -117,16 +127,28 @@ final class SweepCommand implements Callable<Integer> {
         out.flush();
 
         long started = System.nanoTime();
-        List<SeedOutcome> outcomes = runAll(spec, config, faultCount, seedList, threads, reportsRoot, sweepId, out, err,
-                started);
+        List<SeedOutcome> outcomes;
+        try (SweepLog log = SweepLog.create(sweepDir, SweepLog.Header.of(spec.name(), file.toString(),
+                spec.execution().name().toLowerCase(Locale.ROOT), seeds, faultCount, keepAll, threads))) {
+            outcomes = runAll(spec, config, faultCount, seedList, threads, reportsRoot, sweepId, out, err, started,
+                    seed -> log.append(logged(seed, sweepDir, faultCount)));
+        }
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
 
         Map<Outcome, Integer> counts = count(outcomes);
         List<SeedOutcome> failing = outcomes.stream().filter(o -> !passes(o.outcome()))
                 .sorted(Comparator.comparingLong(SeedOutcome::seed)).toList();
         writeSummary(sweepDir, spec, faultCount, threads, wall, counts, outcomes);
-        printSummary(out, seedList.size(), counts, wall, sweepDir, failing, faultCount);
+        Path report = SweepReport.render(sweepDir);
+        printSummary(out, seedList.size(), counts, wall, sweepDir, report, failing, faultCount);
         return exitCode(counts);
+    }
+
+    /** A seed's line of {@code sweep.jsonl}: its run folder relative to the sweep's. */
+    private SweepLog.Seed logged(SeedOutcome seed, Path sweepDir, Integer faultCount) {
+        return new SweepLog.Seed(seed.seed(), seed.outcome(), seed.reason(), seed.faults(), seed.fired(), seed.jobMillis(),
+                seed.wallMillis(), seed.runDir() == null ? null : sweepDir.relativize(seed.runDir()).toString(),
+                replay(seed.seed(), faultCount));
     }
 
     /** The worst outcome decides: INVALID, then UNKNOWN, then NOT_FIRED; VALID and UNRECOVERABLE pass. */
@@ -152,10 +174,13 @@ final class SweepCommand implements Callable<Integer> {
         return threads;
     }
 
-    /** Runs every seed on a pool of {@code threads}, printing progress and failures as runs end. */
+    /**
+     * Runs every seed on a pool of {@code threads}, printing progress and failures as runs end and
+     * handing each outcome to {@code ended} as it comes, on this thread.
+     */
     private List<SeedOutcome> runAll(SimulationSpec spec, Configuration config, Integer faultCount, List<Long> seedList,
                                      int threads, Path reportsRoot, String sweepId, PrintWriter out, PrintWriter err,
-                                     long started) throws InterruptedException {
+                                     long started, Consumer<SeedOutcome> ended) throws InterruptedException {
         SimulationRunner runner = new SimulationRunner(reportsRoot, line -> { })
                 .reportingWhen(outcome -> keepAll || !passes(outcome)); // the folders kept get their report
         // Start logging here: when the workers' first runs start it together, SLF4J warns that it replays their calls.
@@ -177,6 +202,7 @@ final class SweepCommand implements Callable<Integer> {
             for (int i = 0; i < seedList.size(); i++) {
                 SeedOutcome outcome = take(done, progress);
                 outcomes.add(outcome);
+                ended.accept(outcome);
                 if (!passes(outcome.outcome())) {
                     progress.clear();
                     out.println("seed " + outcome.seed() + ": " + outcome.outcome() + ": " + outcome.reason());
@@ -210,15 +236,18 @@ final class SweepCommand implements Callable<Integer> {
     private static SeedOutcome runSeed(SimulationRunner runner, SimulationSpec spec, Configuration config,
                                        Integer faultCount, long seed, String sweepId, boolean keep)
             throws InterruptedException {
+        long started = System.nanoTime();
         SimulationSpec seeded = spec.withSeed(seed);
         seeded = seeded.withFaults(SimulationSetup.plan(seeded, config, faultCount));
+        List<PlannedFault> plan = PlannedFault.of(seeded.faults());
         SimulationResult result;
         try {
             result = runner.run(seeded, config, sweepId + "/seed-" + seed);
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            return new SeedOutcome(seed, Outcome.UNKNOWN, "the run failed with " + e, null);
+            return new SeedOutcome(seed, Outcome.UNKNOWN, "the run failed with " + e, null, plan, List.of(), null,
+                    millisSince(started));
         }
         Verdict verdict = result.verdict();
         Path folder = result.runDir();
@@ -228,8 +257,14 @@ final class SweepCommand implements Callable<Integer> {
             FileTrees.deleteRecursively(folder);
             folder = null;
         }
+        List<Integer> fired = result.faults().entries().stream().filter(FaultReport.Entry::fired)
+                .map(FaultReport.Entry::index).toList();
         return new SeedOutcome(seed, verdict.outcome(), verdict.reason() + " (expected " + verdict.expectation() + ")",
-                folder);
+                folder, plan, fired, result.run() == null ? null : result.run().durationMillis(), millisSince(started));
+    }
+
+    private static long millisSince(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     private static Map<Outcome, Integer> count(List<SeedOutcome> outcomes) {
@@ -242,7 +277,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter out, int total, Map<Outcome, Integer> counts, Duration wall, Path sweepDir,
-                              List<SeedOutcome> failing, Integer faultCount) {
+                              Path report, List<SeedOutcome> failing, Integer faultCount) {
         double seconds = Math.max(wall.toNanos(), 1) / 1e9;
         out.println();
         out.printf("outcomes:  %d valid, %d invalid, %d unknown, %d not-fired, %d unrecoverable (of %d seeds)%n",
@@ -255,6 +290,7 @@ final class SweepCommand implements Callable<Integer> {
         out.printf("time:      %s wall, %.2f runs/s%n", ProgressBar.clock(wall), total / seconds);
         out.println("runs:      " + SimulationSetup.display(parent, sweepDir) + (keepAll ? ""
                 : " (folders of the seeds that did not pass; --keep-all keeps them all)"));
+        out.println("report:    " + SimulationSetup.display(parent, report));
         if (!failing.isEmpty()) {
             out.println("replay the failing seeds:");
             for (SeedOutcome outcome : failing) {
@@ -297,7 +333,10 @@ final class SweepCommand implements Callable<Integer> {
         return id;
     }
 
-    /** {@code sweep.json} in the sweep's folder: the counts and, per seed, outcome, reason and replay command. */
+    /**
+     * {@code sweep.json} in the sweep's folder: the counts and, per seed, outcome, reason and replay
+     * command, in seed order ({@code sweep.jsonl} has each seed's line as it ended, and its plan).
+     */
     private void writeSummary(Path sweepDir, SimulationSpec spec, Integer faultCount, int threads, Duration wall,
                               Map<Outcome, Integer> counts, List<SeedOutcome> outcomes) {
         Map<String, Object> summary = new LinkedHashMap<>();

@@ -14,7 +14,16 @@ final class Terminals {
      * ({@code /dev/pts/N} or {@code /dev/ttyN}); elsewhere, a console present for the process.
      */
     static boolean stderrIsTerminal() {
-        Path fd = Path.of("/proc/self/fd/2");
+        return isTerminal(2);
+    }
+
+    /** True when standard input is a terminal (not a pipe or a file), as for {@link #stderrIsTerminal}. */
+    static boolean stdinIsTerminal() {
+        return isTerminal(0);
+    }
+
+    private static boolean isTerminal(int descriptor) {
+        Path fd = Path.of("/proc/self/fd/" + descriptor);
         if (Files.exists(fd, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             try {
                 String target = Files.readSymbolicLink(fd).toString();

@@ -1,7 +1,9 @@
 package io.snapsim.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +35,17 @@ final class Cli {
     }
 
     Result run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** Runs with {@code input} piped in as standard input (not a terminal). */
+    Result runWithInput(String input, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = SnapsimCommand.execute(args, o, e, environment, workingDirectory);
+            code = SnapsimCommand.execute(args, o, e, environment, workingDirectory,
+                    new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
         }
         return new Result(code, out.toString(), err.toString());
     }

@@ -56,7 +56,8 @@ class InternalErrorsTest {
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
             InternalErrorReport report = new InternalErrorReport(e, temp);
-            CommandLine cli = SnapsimCommand.commandLine(Map.of(), temp, o, e, report, false);
+            CommandLine cli = SnapsimCommand.commandLine(Map.of(), temp, o, e, report, false,
+                    CommandInput.piped(java.io.InputStream.nullInputStream()));
             cli.addSubcommand("explode", new Explode(failure));
             code = SnapsimCommand.execute(cli, new String[] {"explode"}, report);
         }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * No shipped simulation can silently go wrong: every file in {@code simulations/} states its
  * expectation ({@code expect:}) and, run as shipped, meets it (exit 0, VALID against that
- * expectation). The planned-bug demo must show its bug on every seed, not only on lucky ones.
+ * expectation), and so does every lesson in {@code simulations/lessons/}. The planned-bug demo must show
+ * its bug on every seed, not only on lucky ones.
  */
 class ShippedSimulationsTest {
     private static final Path SIMULATIONS = Path.of("../../simulations").toAbsolutePath().normalize();
@@ -26,15 +27,19 @@ class ShippedSimulationsTest {
     @TempDir
     Path dir;
 
+    /** Every simulation file under {@code simulations/}, in its subfolders too (the lessons). */
     static List<Path> shippedSimulations() throws IOException {
-        try (Stream<Path> files = Files.list(SIMULATIONS)) {
+        try (Stream<Path> files = Files.walk(SIMULATIONS)) {
             return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
     }
 
     @Test
-    void thereAreShippedSimulations() throws IOException {
-        assertThat(shippedSimulations()).hasSizeGreaterThanOrEqualTo(9);
+    void thereAreShippedSimulationsAndLessons() throws IOException {
+        assertThat(shippedSimulations()).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(shippedSimulations()).filteredOn(f -> f.getParent().getFileName().toString().equals("lessons"))
+                .as("the lessons in simulations/lessons/ are run and held to their expectation too")
+                .hasSizeGreaterThanOrEqualTo(8);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -162,7 +162,8 @@ class SweepCommandTest {
         assertThat(removed.exitCode()).as(removed.out()).isZero();
         assertThat(removed.out()).contains("(folders of the seeds that did not pass; --keep-all keeps them all)");
         try (Stream<Path> kept = Files.list(sweepDir("tiny"))) {
-            assertThat(kept.map(p -> p.getFileName().toString())).containsExactly("sweep.json");
+            assertThat(kept.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("sweep.json", "sweep.jsonl", "sweep.html");
         }
     }
 

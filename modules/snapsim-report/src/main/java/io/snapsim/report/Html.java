@@ -1,12 +1,12 @@
 package io.snapsim.report;
 
-/** Escaping for text and attribute values written into the report page. Stateless. */
-final class Html {
+/** Escaping for text and attribute values written into report pages (the run report, the sweep report). Stateless. */
+public final class Html {
     private Html() {
     }
 
     /** {@code value} as HTML text or a double-quoted attribute value; null as the empty string. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value == null) {
             return "";
         }
@@ -27,7 +27,7 @@ final class Html {
     }
 
     /** JSON made safe to sit inside a {@code <script>} element: no {@code </} can close it early. */
-    static String scriptSafe(String json) {
+    public static String scriptSafe(String json) {
         return json.replace("</", "<\\/").replace("<!--", "<\\!--");
     }
 }

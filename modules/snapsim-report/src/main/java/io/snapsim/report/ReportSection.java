@@ -10,6 +10,11 @@ import java.util.Map;
  * inlined once. The page works from disk, without network.
  */
 interface ReportSection {
+    /** Whether the page shows this section for {@code input} at all (a lesson's text only for a lesson). */
+    default boolean appliesTo(ReportInput input) {
+        return true;
+    }
+
     /** The section's anchor, also its key in the page's data. */
     String id();
 

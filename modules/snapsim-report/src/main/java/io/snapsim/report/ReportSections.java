@@ -10,6 +10,7 @@ final class ReportSections {
     static List<ReportSection> all() {
         return List.of(
                 new HeaderSection(),
+                new LessonSection(),
                 new CheckpointsSection(),
                 new TimelineSection(),
                 new CutSection(),

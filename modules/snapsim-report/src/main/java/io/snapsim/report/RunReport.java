@@ -49,7 +49,7 @@ public final class RunReport {
 
     /** The page for {@code input}. */
     static String html(ReportInput input) {
-        List<ReportSection> sections = ReportSections.all();
+        List<ReportSection> sections = ReportSections.all().stream().filter(s -> s.appliesTo(input)).toList();
         StringBuilder page = new StringBuilder(1 << 16);
         page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")

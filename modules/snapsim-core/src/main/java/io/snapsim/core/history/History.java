@@ -21,6 +21,10 @@ public interface History extends AutoCloseable {
     default void close() {
     }
 
+    /** Writes out what was appended so far, so that a reader of the file sees it; a no-op where nothing is buffered. */
+    default void flush() {
+    }
+
     /** Drops every event. */
     History NONE = event -> { };
 
@@ -67,6 +71,15 @@ public interface History extends AutoCloseable {
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to " + file, e);
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
             }
         }
 

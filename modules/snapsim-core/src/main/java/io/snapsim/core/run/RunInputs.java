@@ -2,6 +2,7 @@ package io.snapsim.core.run;
 
 import io.snapsim.core.config.ConfigurationSources;
 import io.snapsim.core.job.RestoredSnapshot;
+import io.snapsim.core.sim.Lesson;
 import io.snapsim.core.verdict.PlannedFault;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,12 +35,13 @@ import java.util.Objects;
  * @param earlierOutputs       the output folders of the earlier runs this run continues, oldest first
  * @param timeoutSeconds       how long the run could take before it was given up: wall-clock seconds in live
  *                             runs, seconds of virtual time in deterministic ones
+ * @param lesson               the lesson's text when the simulation is a lesson ({@code lesson:}), else null
  */
-public record RunInputs(String simulation, String file, String description, String job, Map<String, Object> parameters, int parallelism,
-                        long seed, String execution, String sink, String expectation,
+public record RunInputs(String simulation, String file, String description, String job, Map<String, Object> parameters,
+                        int parallelism, long seed, String execution, String sink, String expectation,
                         Map<String, ConfigValue> configuration, List<PlannedFault> faults, boolean endsByPlan,
                         Long checkpointIntervalMillis, String jobId, String checkpointsDirectory, RestoredSnapshot restoredFrom,
-                        List<String> earlierOutputs, long timeoutSeconds) {
+                        List<String> earlierOutputs, long timeoutSeconds, Lesson lesson) {
 
     /** One option's value, and what set it ({@code -D}, the simulation file, the job's code, ...). */
     public record ConfigValue(String value, String origin) {
@@ -53,6 +55,17 @@ public record RunInputs(String simulation, String file, String description, Stri
                 : Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         faults = faults == null ? List.of() : List.copyOf(faults);
         earlierOutputs = earlierOutputs == null ? List.of() : List.copyOf(earlierOutputs);
+    }
+
+    /** The inputs of a run whose simulation is no lesson. */
+    public RunInputs(String simulation, String file, String description, String job, Map<String, Object> parameters,
+                     int parallelism, long seed, String execution, String sink, String expectation,
+                     Map<String, ConfigValue> configuration, List<PlannedFault> faults, boolean endsByPlan,
+                     Long checkpointIntervalMillis, String jobId, String checkpointsDirectory,
+                     RestoredSnapshot restoredFrom, List<String> earlierOutputs, long timeoutSeconds) {
+        this(simulation, file, description, job, parameters, parallelism, seed, execution, sink, expectation, configuration, faults,
+                endsByPlan, checkpointIntervalMillis, jobId, checkpointsDirectory, restoredFrom, earlierOutputs,
+                timeoutSeconds, null);
     }
 
     /** Whether the job checkpoints. */

@@ -29,7 +29,7 @@ public final class SimulationParser {
     /** The keys a simulation file may have at the top level, in documentation order. */
     public static final List<String> TOP_LEVEL_KEYS = List.of(
             "name", "description", "job", "parameters", "parallelism", "seed",
-            "execution", "sink", "expect", "config", "faults");
+            "execution", "sink", "expect", "config", "faults", "lesson");
 
     private static final long DEFAULT_SEED = 1L;
 
@@ -100,9 +100,10 @@ public final class SimulationParser {
         Expectation expect = choice(field(fields, root, "expect"), Expectation.class, Expectation.EQUIVALENT);
         RunShape shape = new RunShape(parallelism, config.contains(CheckpointingOptions.INTERVAL));
         List<FaultSpec> faults = faultSection.faults(field(fields, root, "faults"), shape);
+        Lesson lesson = LessonSection.lesson(field(fields, root, "lesson"));
 
         return new SimulationSpec(name, description, file, job, parameters, parallelism, seed,
-                execution, sink, expect, config, faults);
+                execution, sink, expect, config, faults, lesson);
     }
 
     /**

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param expect      what the checker must find
  * @param config      the Flink options of the run, with their origins
  * @param faults      the faults to inject, in file order
+ * @param lesson      the lesson's text ({@code lesson:}), or null for a simulation that is no lesson
  */
 public record SimulationSpec(
         String name,
@@ -40,7 +41,8 @@ public record SimulationSpec(
         SinkKind sink,
         Expectation expect,
         Configuration config,
-        List<FaultSpec> faults) {
+        List<FaultSpec> faults,
+        Lesson lesson) {
 
     public SimulationSpec {
         Objects.requireNonNull(name, "name");
@@ -58,16 +60,35 @@ public record SimulationSpec(
         faults = List.copyOf(faults);
     }
 
+    /** A simulation that is no lesson. */
+    public SimulationSpec(String name, String description, Path file, String job, Map<String, Object> parameters,
+                          int parallelism, long seed, ExecutionMode execution, SinkKind sink, Expectation expect,
+                          Configuration config, List<FaultSpec> faults) {
+        this(name, description, file, job, parameters, parallelism, seed, execution, sink, expect, config, faults, null);
+    }
+
     /** This simulation with another seed (as {@code --seed} gives it). */
     public SimulationSpec withSeed(long newSeed) {
         return new SimulationSpec(name, description, file, job, parameters, parallelism, newSeed, execution, sink,
-                expect, config, faults);
+                expect, config, faults, lesson);
     }
 
     /** This simulation with another fault plan, e.g. one drawn from the seed or a shrunk one. */
     public SimulationSpec withFaults(List<FaultSpec> newFaults) {
         return new SimulationSpec(name, description, file, job, parameters, parallelism, seed, execution, sink,
-                expect, config, newFaults);
+                expect, config, newFaults, lesson);
+    }
+
+    /** This simulation at another parallelism (as {@code -p} gives it). */
+    public SimulationSpec withParallelism(int newParallelism) {
+        return new SimulationSpec(name, description, file, job, parameters, newParallelism, seed, execution, sink,
+                expect, config, faults, lesson);
+    }
+
+    /** This simulation in another execution mode ({@code snapsim step} runs a live one deterministically). */
+    public SimulationSpec withExecution(ExecutionMode newExecution) {
+        return new SimulationSpec(name, description, file, job, parameters, parallelism, seed, newExecution, sink,
+                expect, config, faults, lesson);
     }
 
     private static Map<String, Object> immutableMap(Map<?, ?> map) {

@@ -157,6 +157,18 @@ public final class JobRunner {
     public static java.util.Optional<JobResult> runDeterministic(JobGraph graph, JobRunSettings settings, long seed,
                                                                  Consumer<String> events, long horizonMillis,
                                                                  io.snapsim.core.history.History history) {
+        return runDeterministic(graph, settings, seed, events, horizonMillis, history, () -> false);
+    }
+
+    /**
+     * As {@link #runDeterministic(JobGraph, JobRunSettings, long, Consumer, long, io.snapsim.core.history.History)},
+     * stopping the run unfinished, its actor system shut down, as soon as {@code stop} holds (checked on the
+     * driver thread before every step): how {@code snapsim step} abandons a run to replay it from the seed.
+     */
+    public static java.util.Optional<JobResult> runDeterministic(JobGraph graph, JobRunSettings settings, long seed,
+                                                                 Consumer<String> events, long horizonMillis,
+                                                                 io.snapsim.core.history.History history,
+                                                                 java.util.function.BooleanSupplier stop) {
         JobPlan plan = JobPlan.of(RestoreCheck.withSnapshotMaxParallelism(graph, settings.recoveryPath()));
         CompletableFuture<JobResult> result = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicReference<RuntimeServices> services = new java.util.concurrent.atomic.AtomicReference<>();
@@ -168,8 +180,8 @@ public final class JobRunner {
         try {
             services.set(new RuntimeServices(runtime.clock(), runtime.executor(), seeded(seed), history));
             runtime.setStepCostMicros(DETERMINISTIC_STEP_COST_MICROS);
-            runtime.runUntil(result::isDone, horizonMillis, Long.MAX_VALUE);
-            if (!result.isDone()) {
+            runtime.runUntil(() -> result.isDone() || stop.getAsBoolean(), horizonMillis, Long.MAX_VALUE);
+            if (!result.isDone() && !stop.getAsBoolean()) {
                 events.accept("the run stopped without ending at virtual time " + runtime.clock().millis()
                         + " ms after " + runtime.tasksRun() + " steps ("
                         + (runtime.scheduler().pendingTimers() == 0 ? "nothing left to do" : "horizon reached")

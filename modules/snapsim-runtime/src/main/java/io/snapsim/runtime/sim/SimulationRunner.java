@@ -63,6 +63,8 @@ public final class SimulationRunner {
     private Consumer<JobResult> liveResults = result -> { };
     /** Which outcomes get a run report ({@code index.html}): every one unless told otherwise. */
     private Predicate<Outcome> reportWhen = outcome -> true;
+    /** Sees the run's events one by one and may hold or stop it (snapsim step); null for none. */
+    private RunTap tap;
 
     public SimulationRunner(Path reportsRoot, Consumer<String> out) {
         this(reportsRoot, out, RUN_TIMEOUT);
@@ -87,6 +89,16 @@ public final class SimulationRunner {
      */
     public SimulationRunner reportingWhen(Predicate<Outcome> when) {
         this.reportWhen = when;
+        return this;
+    }
+
+    /**
+     * Hands every event of the run under faults to {@code tap} as it is recorded, on the run's driver
+     * thread, and stops the run unfinished when the tap asks. Deterministic simulations only: a tap
+     * that holds a live run would hold one of its threads, not the run.
+     */
+    public SimulationRunner tapping(RunTap runTap) {
+        this.tap = runTap;
         return this;
     }
 
@@ -207,7 +219,8 @@ public final class SimulationRunner {
             throws InterruptedException {
         out.accept("run:       '" + spec.job() + "' with " + spec.faults().size() + " planned fault(s), job id "
                 + settings.jobId());
-        try (History history = History.jsonl(runDir.resolve(RunFolder.HISTORY))) {
+        try (History file = History.jsonl(runDir.resolve(RunFolder.HISTORY));
+             History history = tap == null ? file : new TappedHistory(file, tap)) {
             JobResult result = execute(spec, graph, settings, JobRunner.Journal.DURABLE, event -> out.accept("  " + event),
                     history);
             keepFinalState(runDir, result);
@@ -240,12 +253,12 @@ public final class SimulationRunner {
         boolean endsByPlan = faults.cancel() != null || (faults.savepoint() != null && faults.savepoint().stop());
         long timeoutSeconds = spec.execution() == ExecutionMode.DETERMINISTIC
                 ? JobRunner.DETERMINISTIC_HORIZON_MILLIS / 1000 : timeout.toSeconds();
-        return new RunInputs(spec.name(), String.valueOf(spec.file()), spec.description(), spec.job(), spec.parameters(), spec.parallelism(),
-                spec.seed(), spec.execution().name().toLowerCase(), spec.sink().name().toLowerCase(), expectation(spec),
+        return new RunInputs(spec.name(), String.valueOf(spec.file()), spec.description(), spec.job(), spec.parameters(),
+                spec.parallelism(), spec.seed(), spec.execution().name().toLowerCase(), spec.sink().name().toLowerCase(), expectation(spec),
                 configuration, PlannedFault.of(spec.faults()), endsByPlan,
                 settings.coordinatorConfig() == null ? null : settings.coordinatorConfig().intervalMs(), settings.jobId(),
                 settings.checkpointsDirectory().toAbsolutePath().toString(), settings.restoredFrom(),
-                earlierOutputs.stream().map(Path::toString).toList(), timeoutSeconds);
+                earlierOutputs.stream().map(Path::toString).toList(), timeoutSeconds, spec.lesson());
     }
 
     /** The built-in job {@code spec} names, with its parameters and seed. */
@@ -286,8 +299,13 @@ public final class SimulationRunner {
     private JobResult execute(SimulationSpec spec, JobGraph graph, JobRunSettings settings, JobRunner.Journal journal,
                               Consumer<String> events, History history) throws InterruptedException {
         if (spec.execution() == ExecutionMode.DETERMINISTIC) {
+            RunTap stopper = history instanceof TappedHistory ? tap : null;
             return JobRunner.runDeterministic(graph, settings, spec.seed(), events,
-                    JobRunner.DETERMINISTIC_HORIZON_MILLIS, history).orElse(null);
+                    JobRunner.DETERMINISTIC_HORIZON_MILLIS, history, () -> stopper != null && stopper.stopRequested())
+                    .orElse(null);
+        }
+        if (history instanceof TappedHistory) {
+            throw new IllegalArgumentException(spec.file() + ": only a deterministic run can be stepped");
         }
         return await(JobRunner.start(graph, settings, journal, spec.seed(), events, history));
     }

@@ -91,6 +91,11 @@ final class OutputChannel {
         return recordsSent;
     }
 
+    /** Every record added so far, sealed or still in the open batch: what an event added now comes after. */
+    long recordsAdded() {
+        return recordsSent + size;
+    }
+
     private void deliver(TaskCommand message) {
         if (fault == null) {
             target.tell(message);

@@ -183,13 +183,17 @@ final class SubtaskCheckpointer implements CheckpointController {
     }
 
     /** Sends the barrier after every record emitted so far, on every output channel, and records where each channel's cut lies. */
+    /**
+     * Records {@code barrier-sent} on every output channel, then sends the barrier: recorded first, so
+     * that in a live run no receiver can record its receipt before the history has its send.
+     */
     private void forwardBarrier(ChannelEvent.Barrier barrier) {
-        router.broadcast(barrier);
         List<OutputChannel> channels = router.channels();
         for (int c = 0; c < channels.size(); c++) {
             history.record(new TaskEvents.BarrierSent(history.now(), history.actor(), history.attempt(),
-                    barrier.checkpointId(), c, channels.get(c).recordsSent()));
+                    barrier.checkpointId(), c, channels.get(c).recordsAdded()));
         }
+        router.broadcast(barrier);
     }
 
     private static SortedMap<String, Long> mergedPositions(List<SnapshotWrite.OperatorPart> parts) {
