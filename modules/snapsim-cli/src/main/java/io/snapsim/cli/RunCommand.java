@@ -8,6 +8,7 @@ import io.snapsim.core.config.GlobalConfiguration;
 import io.snapsim.core.config.StateOptions;
 import io.snapsim.core.job.JobResult;
 import io.snapsim.core.jobs.BuiltInJobs;
+import io.snapsim.core.run.RunFolder;
 import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.FaultPlans;
 import io.snapsim.core.sim.FaultSpec;
@@ -18,6 +19,7 @@ import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.verdict.Outcome;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.core.verdict.Verdict;
+import io.snapsim.report.RunReport;
 import io.snapsim.runtime.sim.SimulationResult;
 import io.snapsim.runtime.sim.SimulationRunner;
 import java.io.IOException;
@@ -58,9 +60,9 @@ import picocli.CommandLine.Parameters;
         description = "Runs a simulation file and judges it against a failure-free run.")
 final class RunCommand implements Callable<Integer> {
     /** The plan each run folder records, in the form {@code --faults-from} reads. */
-    static final String PLAN_FILE = "plan.yaml";
+    static final String PLAN_FILE = RunFolder.PLAN;
     /** The smallest failing plan {@code --shrink} found, in the run's folder. */
-    static final String SHRUNK_PLAN_FILE = "shrunk-plan.yaml";
+    static final String SHRUNK_PLAN_FILE = RunFolder.SHRUNK_PLAN;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the simulation file (YAML)")
     Path file;
@@ -183,6 +185,7 @@ final class RunCommand implements Callable<Integer> {
         List<FaultSpec> smallest = Shrinker.shrink(spec.faults(), stillFails);
         Path planFile = runDir.resolve(SHRUNK_PLAN_FILE);
         writePlan(planFile, smallest);
+        RunReport.render(runDir); // the report shows the shrunk plan
         List<String> options = new ArrayList<>(List.of("--seed", String.valueOf(spec.seed()),
                 "--faults-from", SimulationSetup.display(parent, planFile)));
         options.addAll(SimulationSetup.dynamicPropertyOptions(dynamicProperties));

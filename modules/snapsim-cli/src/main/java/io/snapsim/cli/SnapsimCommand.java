@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "snapsim", mixinStandardHelpOptions = true, version = "snapsim 0.1.0",
         description = "Simulates Flink-style checkpointing on Pekko actors, injects faults, and checks recovery.",
-        subcommands = {RunCommand.class, CheckCommand.class, ExplainCommand.class, StepCommand.class, SweepCommand.class,
-                ExportCommand.class, CheckpointsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, ReportCommand.class, ExplainCommand.class,
+                StepCommand.class, SweepCommand.class, ExportCommand.class, CheckpointsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SnapsimCommand implements Runnable {
     /** Bad input: a malformed file, an unknown key, a bad value. */
     public static final int EXIT_BAD_INPUT = 2;

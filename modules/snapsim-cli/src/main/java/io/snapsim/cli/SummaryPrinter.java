@@ -11,8 +11,10 @@ import io.snapsim.core.run.RunRecord;
 import io.snapsim.core.verdict.FaultReport;
 import io.snapsim.core.verdict.OutputComparison;
 import io.snapsim.core.verdict.Verdict;
+import io.snapsim.report.RunReport;
 import io.snapsim.runtime.sim.SimulationResult;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -44,7 +46,8 @@ final class SummaryPrinter {
             printRetained(out, result.record(), resumeCommand);
         }
         printVerdict(out, result);
-        out.println("report:      " + result.runDir().resolve(RunFolder.SUMMARY));
+        Path page = result.runDir().resolve(RunReport.FILE);
+        out.println("report:      " + (Files.exists(page) ? page : result.runDir().resolve(RunFolder.SUMMARY)));
     }
 
     /** @param virtualTime whether the job ran on virtual time (deterministic execution) */

@@ -181,7 +181,8 @@ final class SweepCommand implements Callable<Integer> {
     private List<SeedOutcome> runAll(SimulationSpec spec, Configuration config, Integer faultCount, List<Long> seedList,
                                      int threads, Path reportsRoot, String sweepId, PrintWriter out, PrintWriter err,
                                      long started, Consumer<SeedOutcome> ended) throws InterruptedException {
-        SimulationRunner runner = new SimulationRunner(reportsRoot, line -> { });
+        SimulationRunner runner = new SimulationRunner(reportsRoot, line -> { })
+                .reportingWhen(outcome -> keepAll || !passes(outcome)); // the folders kept get their report
         // Start logging here: when the workers' first runs start it together, SLF4J warns that it replays their calls.
         org.slf4j.LoggerFactory.getILoggerFactory();
         AtomicInteger threadNumber = new AtomicInteger();

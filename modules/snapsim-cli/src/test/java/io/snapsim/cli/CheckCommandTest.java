@@ -49,7 +49,7 @@ class CheckCommandTest {
         cli = Cli.in(dir);
         run = cli.run("run", "crash.yaml", "--reports", "reports");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        Matcher report = Pattern.compile("report: +(\\S+)/summary.json").matcher(run.out());
+        Matcher report = Pattern.compile("report: +(\\S+)/index.html").matcher(run.out());
         assertThat(report.find()).as(run.out()).isTrue();
         runDir = Path.of(report.group(1));
     }

@@ -45,7 +45,7 @@ class ResumedSubmissionTest {
     }
 
     private static Path runDir(Cli.Result result) {
-        Matcher m = Pattern.compile("report:      (\\S+)summary.json").matcher(result.out());
+        Matcher m = Pattern.compile("report:      (\\S+)index.html").matcher(result.out());
         assertThat(m.find()).as(result.out()).isTrue();
         return Path.of(m.group(1));
     }

@@ -124,9 +124,9 @@ class RocksDBCheckpointsTest {
 
     /** Completed checkpoints of a run's summary.json: id to {checkpointedSize, stateSize}. */
     private static Map<Long, long[]> sizes(Cli.Result result) throws IOException {
-        Matcher m = Pattern.compile("report:      (\\S+summary\\.json)").matcher(result.out());
+        Matcher m = Pattern.compile("report:      (\\S+)index\\.html").matcher(result.out());
         assertThat(m.find()).isTrue();
-        JsonNode summary = new ObjectMapper().readTree(Path.of(m.group(1)).toFile());
+        JsonNode summary = new ObjectMapper().readTree(Path.of(m.group(1)).resolve("summary.json").toFile());
         Map<Long, long[]> sizes = new TreeMap<>();
         for (JsonNode row : summary.get("run").get("checkpoints")) {
             if (row.get("status").asText().equals("COMPLETED")) {

@@ -34,6 +34,16 @@ public record ReportInput(RunRecord record, Verdict verdict, List<HistoryEvent> 
                 events(RunFolder.reference(runDir).resolve(RunFolder.HISTORY)));
     }
 
+    /** The job's chains and edges, from the run's history. */
+    JobShape shape() {
+        return JobShape.of(history);
+    }
+
+    /** When the job's first attempt was deployed: the report's times are relative to it, as the CLI prints them. */
+    public long start() {
+        return record.faults().startTime();
+    }
+
     private static List<HistoryEvent> events(Path file) {
         return Files.exists(file) ? HistoryReader.read(file) : List.of();
     }

@@ -11,7 +11,9 @@ final class ReportSections {
         return List.of(
                 new HeaderSection(),
                 new LessonSection(),
+                new CheckpointsSection(),
                 new TimelineSection(),
-                new CutSection());
+                new CutSection(),
+                new OutcomeSection());
     }
 }

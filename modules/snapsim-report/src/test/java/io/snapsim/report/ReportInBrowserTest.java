@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -129,14 +128,10 @@ class ReportInBrowserTest {
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
 
-    /**
-     * Enable when the checkpoints table of the run report (another part of issue 12) merges: every
-     * completed checkpoint of the history has a row there. Adjust the selector to that table.
-     */
+    /** Every completed checkpoint of the history has a row in the checkpoints section's history table. */
     @Test
-    @Disabled("the checkpoints table is built on another branch of issue 12; the lead enables this on merge")
     void listsEveryCompletedCheckpointInTheCheckpointsTable() {
-        List<String> rows = browser.findElements(By.cssSelector("#checkpoints table tbody tr")).stream()
+        List<String> rows = browser.findElements(By.cssSelector("#checkpoints table.checkpoints tbody tr")).stream()
                 .map(WebElement::getText).toList();
         history.stream().filter(e -> e instanceof CheckpointEvents.Completed).map(e -> ((CheckpointEvents.Completed) e).checkpoint())
                 .forEach(id -> assertThat(rows).anySatisfy(r -> assertThat(r).startsWith(id + " ")));

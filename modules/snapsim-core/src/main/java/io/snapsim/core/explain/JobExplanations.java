@@ -1,6 +1,8 @@
 package io.snapsim.core.explain;
 
 import io.snapsim.core.history.JobEvents;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Explanations of what the job master records: deployments, failovers, planned actions, the end. Stateless. */
 final class JobExplanations {
@@ -8,6 +10,7 @@ final class JobExplanations {
     }
 
     static void register(Rules.Registry rules) {
+        rules.add(JobEvents.GraphDescribed.class, JobExplanations::graph);
         rules.add(JobEvents.Deployed.class, JobExplanations::deployed);
         rules.add(JobEvents.Failover.class, (e, job, facts) -> "the job fails over after: " + e.cause()
                 + (e.fault() == null ? "" : " (planned fault " + e.fault() + ")")
@@ -37,6 +40,28 @@ final class JobExplanations {
                 + " completed, so the tasks learn of it (the sinks commit what it covers) and then stop, leaving no"
                 + " uncommitted output behind.");
         rules.add(JobEvents.Ended.class, JobExplanations::ended);
+    }
+
+    private static String graph(JobEvents.GraphDescribed e, JobView job, RunFacts facts) {
+        List<String> chains = new ArrayList<>();
+        int subtasks = 0;
+        for (JobEvents.GraphVertex v : e.vertices()) {
+            chains.add(v.name() + " x" + v.parallelism());
+            subtasks += v.parallelism();
+        }
+        List<String> edges = new ArrayList<>();
+        for (JobEvents.GraphEdge edge : e.edges()) {
+            edges.add(chain(e, edge.to()) + " reads " + chain(e, edge.from()) + " by " + edge.partitioning());
+        }
+        return "job '" + e.job() + "' runs as " + Words.count(e.vertices().size(), "chain") + " (" + Words.list(chains)
+                + "), " + Words.count(subtasks, "task") + " in all: operators joined by a forward edge at equal"
+                + " parallelism share a task, and records between chains travel on channels ("
+                + Words.list(edges) + "). Barriers will travel the same channels.";
+    }
+
+    private static String chain(JobEvents.GraphDescribed e, int id) {
+        return e.vertices().stream().filter(v -> v.id() == id).map(JobEvents.GraphVertex::name).findFirst()
+                .orElse("chain " + id);
     }
 
     private static String deployed(JobEvents.Deployed e, JobView job, RunFacts facts) {

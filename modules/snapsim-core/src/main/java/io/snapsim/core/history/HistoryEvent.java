@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * no absolute paths, maps in key order.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-public sealed interface HistoryEvent permits JobEvents.Deployed, JobEvents.Failover, JobEvents.RestartScheduled,
+public sealed interface HistoryEvent permits JobEvents.GraphDescribed, JobEvents.Deployed, JobEvents.Failover, JobEvents.RestartScheduled,
         JobEvents.CoordinatorCrashed, JobEvents.CheckpointDamaged, JobEvents.NoIntactCheckpoint, JobEvents.Cancelled,
         JobEvents.SavepointTaken, JobEvents.Stopping, JobEvents.Ended,
         CheckpointEvents.Triggered, CheckpointEvents.AcknowledgedByAll, CheckpointEvents.Completed,

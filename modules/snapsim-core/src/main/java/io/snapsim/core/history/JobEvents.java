@@ -1,10 +1,56 @@
 package io.snapsim.core.history;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.List;
 
 /** What the job master records: deployments, failovers, restarts, planned actions, the job's end. {@code actor} is "master". */
 public final class JobEvents {
     private JobEvents() {
+    }
+
+    /**
+     * The job as it runs, recorded once as the job starts (before attempt 0 is deployed): its
+     * operators fused into chains (one task per chain and subtask, named like {@code sum->sink#0}),
+     * and the edges between chains with their partitioning. What a report draws the job graph from.
+     *
+     * @param job      the job's name
+     * @param vertices the chains, in the order the job defines their heads
+     * @param edges    the edges between chains (edges inside a chain are forward and implicit)
+     */
+    @JsonTypeName("job-graph")
+    public record GraphDescribed(long time, String actor, int attempt, String job, List<GraphVertex> vertices,
+                                 List<GraphEdge> edges) implements HistoryEvent {
+        public GraphDescribed {
+            vertices = List.copyOf(vertices);
+            edges = List.copyOf(edges);
+        }
+    }
+
+    /**
+     * One chain of the job graph, run by {@code parallelism} tasks.
+     *
+     * @param id             its number, which edges refer to
+     * @param name           the chain as task names spell it: its operators' uids joined by {@code ->}
+     * @param parallelism    its subtasks
+     * @param maxParallelism its key groups
+     * @param operators      its operators, head first
+     */
+    public record GraphVertex(int id, String name, int parallelism, int maxParallelism, List<GraphOperator> operators) {
+        public GraphVertex {
+            operators = List.copyOf(operators);
+        }
+    }
+
+    /** An operator of a chain: its uid (what faults and state name it by), its name and kind ({@code source}, {@code map}, ...). */
+    public record GraphOperator(String uid, String name, String kind) {
+    }
+
+    /**
+     * An edge from chain {@code from} to input {@code input} of chain {@code to}.
+     *
+     * @param partitioning how records spread over the receiving subtasks: {@code forward}, {@code hash}, {@code rebalance}
+     */
+    public record GraphEdge(int from, int to, int input, String partitioning) {
     }
 
     /**

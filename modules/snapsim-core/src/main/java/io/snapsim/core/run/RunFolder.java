@@ -25,7 +25,10 @@ import java.nio.file.Path;
  *   output/                   what the run's sinks committed
  *   checkpoints/, savepoints/ the run's snapshots (unless configured elsewhere)
  *   reference/                the failure-free reference run: its history.jsonl, final-state.json, output/
+ *   plan.yaml                 the faults as injected, in the form --faults-from reads (written by snapsim run)
  *   summary.json              the verdict and the summary, drawn from all of the above
+ *   index.html                the run report, drawn from the folder too (snapsim-report)
+ *   shrunk-plan.yaml          the smallest plan that still fails, when run --shrink shrank this run's plan
  * </pre>
  * Stateless.
  */
@@ -36,6 +39,8 @@ public final class RunFolder {
     public static final String OUTPUT = "output";
     public static final String REFERENCE = "reference";
     public static final String SUMMARY = "summary.json";
+    public static final String PLAN = "plan.yaml";
+    public static final String SHRUNK_PLAN = "shrunk-plan.yaml";
     /** What {@code run.json} says it is, and the version of its fields. */
     public static final String SCHEMA = "snapsim-run";
     public static final int VERSION = 1;

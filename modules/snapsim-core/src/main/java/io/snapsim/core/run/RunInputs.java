@@ -16,6 +16,8 @@ import java.util.Objects;
  *
  * @param simulation           the simulation's name (its folder under the reports)
  * @param file                 the simulation file, as given
+ * @param description          what the simulation file says the simulation shows (empty when it says nothing;
+ *                             null in a folder written before run.json recorded it)
  * @param job                  the job's name
  * @param parameters           the job's parameters
  * @param parallelism          the job's parallelism
@@ -35,8 +37,8 @@ import java.util.Objects;
  *                             runs, seconds of virtual time in deterministic ones
  * @param lesson               the lesson's text when the simulation is a lesson ({@code lesson:}), else null
  */
-public record RunInputs(String simulation, String file, String job, Map<String, Object> parameters, int parallelism,
-                        long seed, String execution, String sink, String expectation,
+public record RunInputs(String simulation, String file, String description, String job, Map<String, Object> parameters,
+                        int parallelism, long seed, String execution, String sink, String expectation,
                         Map<String, ConfigValue> configuration, List<PlannedFault> faults, boolean endsByPlan,
                         Long checkpointIntervalMillis, String jobId, String checkpointsDirectory, RestoredSnapshot restoredFrom,
                         List<String> earlierOutputs, long timeoutSeconds, Lesson lesson) {
@@ -56,12 +58,12 @@ public record RunInputs(String simulation, String file, String job, Map<String, 
     }
 
     /** The inputs of a run whose simulation is no lesson. */
-    public RunInputs(String simulation, String file, String job, Map<String, Object> parameters, int parallelism,
-                     long seed, String execution, String sink, String expectation,
+    public RunInputs(String simulation, String file, String description, String job, Map<String, Object> parameters,
+                     int parallelism, long seed, String execution, String sink, String expectation,
                      Map<String, ConfigValue> configuration, List<PlannedFault> faults, boolean endsByPlan,
                      Long checkpointIntervalMillis, String jobId, String checkpointsDirectory,
                      RestoredSnapshot restoredFrom, List<String> earlierOutputs, long timeoutSeconds) {
-        this(simulation, file, job, parameters, parallelism, seed, execution, sink, expectation, configuration, faults,
+        this(simulation, file, description, job, parameters, parallelism, seed, execution, sink, expectation, configuration, faults,
                 endsByPlan, checkpointIntervalMillis, jobId, checkpointsDirectory, restoredFrom, earlierOutputs,
                 timeoutSeconds, null);
     }

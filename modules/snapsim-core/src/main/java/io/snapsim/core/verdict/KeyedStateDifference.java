@@ -15,35 +15,40 @@ final class KeyedStateDifference {
     }
 
     /** The first difference, operator by operator, state by state, key by key, for a report. */
-    static String first(Map<String, ? extends Map<String, ? extends Map<String, Object>>> expected,
-                        Map<String, ? extends Map<String, ? extends Map<String, Object>>> actual) {
+    static StateDifference first(Map<String, ? extends Map<String, ? extends Map<String, Object>>> expected,
+                                 Map<String, ? extends Map<String, ? extends Map<String, Object>>> actual) {
         for (var op : new TreeMap<>(expected).entrySet()) {
             var other = actual.get(op.getKey());
             if (other == null) {
-                return "operator " + op.getKey() + " has no state in the run";
+                return StateDifference.structural(op.getKey(), null, "operator " + op.getKey() + " has no state in the run");
             }
             for (var st : new TreeMap<>(op.getValue()).entrySet()) {
-                String difference = firstInState(op.getKey() + "/" + st.getKey(), st.getValue(), other.get(st.getKey()));
+                StateDifference difference = firstInState(op.getKey(), st.getKey(), st.getValue(), other.get(st.getKey()));
                 if (difference != null) {
                     return difference;
                 }
             }
         }
-        return "the run has state the reference has not";
+        return StateDifference.structural(null, null, "the run has state the reference has not");
     }
 
-    private static String firstInState(String name, Map<String, Object> expected, Map<String, Object> actual) {
+    private static StateDifference firstInState(String operator, String state, Map<String, Object> expected,
+                                                Map<String, Object> actual) {
+        String name = operator + "/" + state;
         if (actual == null) {
-            return name + " is missing in the run";
+            return StateDifference.structural(operator, state, name + " is missing in the run");
         }
         for (var kv : new TreeMap<>(expected).entrySet()) {
             Object v = actual.get(kv.getKey());
             if (!String.valueOf(kv.getValue()).equals(String.valueOf(v))) {
-                return name + "[" + kv.getKey() + "]: expected " + kv.getValue() + ", was " + v;
+                return new StateDifference(operator, state, kv.getKey(), String.valueOf(kv.getValue()),
+                        v == null ? null : String.valueOf(v), name + "[" + kv.getKey() + "]: expected " + kv.getValue()
+                        + ", was " + v);
             }
         }
         if (actual.size() != expected.size()) {
-            return name + ": " + expected.size() + " keys expected, " + actual.size() + " found";
+            return StateDifference.structural(operator, state, name + ": " + expected.size() + " keys expected, "
+                    + actual.size() + " found");
         }
         return null;
     }

@@ -3,9 +3,11 @@ package io.snapsim.core.verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The difference between the committed output (and final keyed state) of a run and of its
@@ -24,6 +26,11 @@ import java.util.SortedMap;
  * @param examples          a few concrete differences, for the report: the run's first duplicate or
  *                          unexpected lines in the order its output is read, then the smallest missing
  *                          lines, then the first state difference; five at most
+ * @param differencesByKey  lost, duplicate and unexpected counts per key, exact, for the
+ *                          {@value #MAX_DUPLICATE_KEYS} smallest keys (in String order) that differ
+ * @param moreKeysDiffer    whether further keys differ beyond those {@code differencesByKey} lists
+ * @param firstDivergence   the first line that differs ({@link Divergence}), or null when the outputs are equal
+ * @param stateDifference   where the final keyed states first differ, or null when they are equal
  */
 public record OutputComparison(
         long referenceRecords,
@@ -33,7 +40,24 @@ public record OutputComparison(
         long unexpected,
         SortedMap<String, Long> duplicatesByKey,
         boolean stateEqual,
-        List<String> examples) {
+        List<String> examples,
+        SortedMap<String, KeyDifference> differencesByKey,
+        boolean moreKeysDiffer,
+        Divergence firstDivergence,
+        StateDifference stateDifference) {
+
+    public OutputComparison {
+        duplicatesByKey = Collections.unmodifiableSortedMap(new TreeMap<>(duplicatesByKey));
+        examples = List.copyOf(examples);
+        differencesByKey = Collections.unmodifiableSortedMap(new TreeMap<>(differencesByKey));
+    }
+
+    /** A comparison known by its counts and examples alone, without per-key differences or a first divergence. */
+    public OutputComparison(long referenceRecords, long actualRecords, long missing, long duplicates, long unexpected,
+                            SortedMap<String, Long> duplicatesByKey, boolean stateEqual, List<String> examples) {
+        this(referenceRecords, actualRecords, missing, duplicates, unexpected, duplicatesByKey, stateEqual, examples,
+                new TreeMap<>(), false, null, null);
+    }
 
     /** Keys {@link #duplicatesByKey} lists at most, so that a report stays small whatever the run did. */
     public static final int MAX_DUPLICATE_KEYS = 1000;
@@ -105,6 +129,6 @@ public record OutputComparison(
                                               Map<String, ? extends Map<String, ? extends Map<String, Object>>> referenceState,
                                               Map<String, ? extends Map<String, ? extends Map<String, Object>>> actualState) {
         boolean stateEqual = KeyedStateDifference.equal(referenceState, actualState);
-        return tally.toComparison(stateEqual, stateEqual ? null : KeyedStateDifference.first(referenceState, actualState));
+        return tally.toComparison(stateEqual ? null : KeyedStateDifference.first(referenceState, actualState));
     }
 }

@@ -70,7 +70,7 @@ class BoundedMemoryComparisonTest {
 
             assertThat(comparison.spillFilesWritten()).isGreaterThanOrEqualTo(4);
             assertThat(filesIn(scratch)).isEmpty();
-            assertThat(tally.toComparison(true, null)).isEqualTo(InMemoryDefinition.compare(lines, lines));
+            assertThat(tally.toComparison(null)).isEqualTo(InMemoryDefinition.compare(lines, lines));
         }
 
         @Test
@@ -114,7 +114,7 @@ class BoundedMemoryComparisonTest {
             PartitionedComparison comparison = new PartitionedComparison(scratch, 128 * 1024);
 
             OutputComparison c = comparison.compare(OutputLines.ofFolders(List.of(folder("reference", reference))),
-                    OutputLines.ofFolders(List.of(folder("run", actual)))).toComparison(true, null);
+                    OutputLines.ofFolders(List.of(folder("run", actual)))).toComparison(null);
 
             assertThat(c).isEqualTo(InMemoryDefinition.compare(reference, actual));
             assertThat(c.missing()).isEqualTo(3);

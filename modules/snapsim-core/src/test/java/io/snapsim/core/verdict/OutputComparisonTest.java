@@ -3,6 +3,7 @@ package io.snapsim.core.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -30,6 +31,76 @@ class OutputComparisonTest {
 
     private static OutputComparison compare(List<String> actual) {
         return OutputComparison.compare(REFERENCE, actual, Map.of(), Map.of());
+    }
+
+    @Nested
+    class WhereItDiverges {
+
+        @Test
+        void theFirstDivergenceIsTheRunsEarliestExtraLine() {
+            OutputComparison c = compare(List.of("a,1", "b,1", "z,9", "a,1", "a,2", "c,1", "b,2"));
+
+            assertThat(c.firstDivergence()).isEqualTo(new Divergence(Divergence.Kind.UNEXPECTED, "z,9"));
+            assertThat(c.firstDivergence().key()).isEqualTo("z");
+        }
+
+        @Test
+        void withoutExtraLinesTheFirstDivergenceIsTheSmallestLostLine() {
+            OutputComparison c = compare(List.of("a,1", "b,1", "b,2"));
+
+            assertThat(c.firstDivergence()).isEqualTo(new Divergence(Divergence.Kind.MISSING, "a,2"));
+        }
+
+        @Test
+        void equalOutputsHaveNoDivergenceAndNoKeyDifferences() {
+            OutputComparison c = compare(REFERENCE);
+
+            assertThat(c.firstDivergence()).isNull();
+            assertThat(c.differencesByKey()).isEmpty();
+            assertThat(c.stateDifference()).isNull();
+        }
+
+        @Test
+        void everyKindOfDifferenceIsCountedPerKey() {
+            // a: one duplicate and a lost a,2; b: an unexpected b,7; c: lost
+            OutputComparison c = compare(List.of("a,1", "a,1", "b,1", "b,2", "b,7"));
+
+            assertThat(c.differencesByKey()).containsExactly(Map.entry("a", new KeyDifference(1, 1, 0)),
+                    Map.entry("b", new KeyDifference(0, 0, 1)), Map.entry("c", new KeyDifference(1, 0, 0)));
+            assertThat(c.moreKeysDiffer()).isFalse();
+            assertThat(c.differencesByKey().values().stream().mapToLong(KeyDifference::total).sum())
+                    .isEqualTo(c.missing() + c.duplicates() + c.unexpected());
+        }
+
+        @Test
+        void keyDifferencesAreBoundedToTheSmallestKeysAndSayWhenMoreDiffer() {
+            List<String> reference = new ArrayList<>();
+            for (int k = 0; k < OutputComparison.MAX_DUPLICATE_KEYS + 5; k++) {
+                reference.add(String.format("k%05d,1", k));
+            }
+            OutputComparison c = OutputComparison.compare(reference, List.of(), Map.of(), Map.of());
+
+            assertThat(c.differencesByKey()).hasSize(OutputComparison.MAX_DUPLICATE_KEYS);
+            assertThat(c.differencesByKey().lastKey()).isEqualTo(String.format("k%05d", OutputComparison.MAX_DUPLICATE_KEYS - 1));
+            assertThat(c.moreKeysDiffer()).isTrue();
+        }
+
+        @Test
+        void aStateDifferenceNamesOperatorStateKeyAndBothValues() {
+            OutputComparison c = OutputComparison.compare(REFERENCE, REFERENCE, state("a", 2L, "b", 2L), state("a", 1L, "b", 2L));
+
+            assertThat(c.stateDifference()).isEqualTo(new StateDifference("counter", "count", "a", "2", "1",
+                    "counter/count[a]: expected 2, was 1"));
+        }
+
+        @Test
+        void aKeyTheRunLacksHasNoActualValue() {
+            OutputComparison c = OutputComparison.compare(REFERENCE, REFERENCE, state("a", 2L, "b", 2L), state("a", 2L));
+
+            assertThat(c.stateDifference().key()).isEqualTo("b");
+            assertThat(c.stateDifference().expected()).isEqualTo("2");
+            assertThat(c.stateDifference().actual()).isNull();
+        }
     }
 
     @Nested

@@ -101,6 +101,7 @@ public final class JobMaster {
         this.result = result;
         this.events = events;
         this.startMillis = services.clock().millis();
+        services.record(plan.describe(startMillis, ACTOR)); // the job as it runs: what reports draw
         this.storage = settings.checkpointing()
                 ? new FsCheckpointStorage(settings.checkpointsDirectory(), settings.jobId(), settings.inlineThresholdBytes())
                 : null;

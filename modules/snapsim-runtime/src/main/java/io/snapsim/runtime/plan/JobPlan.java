@@ -5,10 +5,12 @@ import io.snapsim.core.graph.JobGraph.ResolvedNode;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.graph.Partitioning;
 import io.snapsim.core.graph.StreamEdge;
+import io.snapsim.core.history.JobEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -188,6 +190,19 @@ public final class JobPlan {
             all.add(i);
         }
         return all;
+    }
+
+    /** This plan as the history records it when the job starts ({@code job-graph}), at {@code time} by {@code actor}. */
+    public JobEvents.GraphDescribed describe(long time, String actor) {
+        List<JobEvents.GraphVertex> described = new ArrayList<>();
+        for (Vertex v : vertices) {
+            List<JobEvents.GraphOperator> operators = v.chain().stream()
+                    .map(n -> new JobEvents.GraphOperator(n.uid(), n.name(), n.kind())).toList();
+            described.add(new JobEvents.GraphVertex(v.id(), v.name(), v.parallelism(), v.maxParallelism(), operators));
+        }
+        List<JobEvents.GraphEdge> links = edges.stream().map(e -> new JobEvents.GraphEdge(e.from(), e.to(), e.targetInput(),
+                e.partitioning().name().toLowerCase(Locale.ROOT))).toList();
+        return new JobEvents.GraphDescribed(time, actor, 0, graph.jobName(), described, links);
     }
 
     /** Total number of subtasks of all operators: the number of acknowledgements a checkpoint needs. */

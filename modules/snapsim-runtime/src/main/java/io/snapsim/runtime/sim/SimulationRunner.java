@@ -17,11 +17,13 @@ import io.snapsim.core.run.RunFolder;
 import io.snapsim.core.run.RunInputs;
 import io.snapsim.core.run.RunJudge;
 import io.snapsim.core.run.RunRecord;
+import io.snapsim.core.run.RunReportWriter;
 import io.snapsim.core.run.SummaryJson;
 import io.snapsim.core.sim.ExecutionMode;
 import io.snapsim.core.sim.SimulationSpec;
 import io.snapsim.core.storage.StoragePaths;
 import io.snapsim.core.storage.WritableFolder;
+import io.snapsim.core.verdict.Outcome;
 import io.snapsim.core.verdict.PlannedFault;
 import io.snapsim.core.verdict.Verdict;
 import io.snapsim.runtime.fault.FaultPlan;
@@ -40,12 +42,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs a simulation: the job with its fault plan, and the same job failure-free as the reference,
  * then judges the run from its folder ({@link RunJudge}) against what the simulation expects.
  * Writes the run's folder under {@code reports/<simulation>/<run-id>/}: the committed
- * {@code output/}, the {@code reference/}, {@code history.jsonl} and {@code summary.json}.
+ * {@code output/}, the {@code reference/}, {@code history.jsonl}, {@code summary.json} and, when
+ * {@code snapsim-report} is on the class path ({@link RunReportWriter}), the run report
+ * {@code index.html}, both drawn from the folder.
  */
 public final class SimulationRunner {
     /** A run that has not ended after this long is cancelled and judged UNKNOWN. */
@@ -56,6 +61,8 @@ public final class SimulationRunner {
     private final Duration timeout;
     /** Shown the run's result as the actors reported it; tests compare it with what the folder records. */
     private Consumer<JobResult> liveResults = result -> { };
+    /** Which outcomes get a run report ({@code index.html}): every one unless told otherwise. */
+    private Predicate<Outcome> reportWhen = outcome -> true;
     /** Sees the run's events one by one and may hold or stop it (snapsim step); null for none. */
     private RunTap tap;
 
@@ -73,6 +80,15 @@ public final class SimulationRunner {
     /** Hands the run's result as its actors reported it to {@code observer}, for tests that check the record against it. */
     SimulationRunner observingLiveResults(Consumer<JobResult> observer) {
         this.liveResults = observer;
+        return this;
+    }
+
+    /**
+     * Writes the run report ({@code index.html}) only for runs whose outcome passes {@code when}: a
+     * sweep keeps the folders of the seeds that fail, and renders only theirs.
+     */
+    public SimulationRunner reportingWhen(Predicate<Outcome> when) {
+        this.reportWhen = when;
         return this;
     }
 
@@ -122,7 +138,11 @@ public final class SimulationRunner {
         } else {
             releaseJobFolder(settings);
         }
-        return judge(runDir);
+        SimulationResult result = judge(runDir);
+        if (reportWhen.test(result.verdict().outcome())) {
+            RunReportWriter.find().ifPresent(writer -> writer.write(result.record(), result.verdict()));
+        }
+        return result;
     }
 
     /**
@@ -233,8 +253,8 @@ public final class SimulationRunner {
         boolean endsByPlan = faults.cancel() != null || (faults.savepoint() != null && faults.savepoint().stop());
         long timeoutSeconds = spec.execution() == ExecutionMode.DETERMINISTIC
                 ? JobRunner.DETERMINISTIC_HORIZON_MILLIS / 1000 : timeout.toSeconds();
-        return new RunInputs(spec.name(), String.valueOf(spec.file()), spec.job(), spec.parameters(), spec.parallelism(),
-                spec.seed(), spec.execution().name().toLowerCase(), spec.sink().name().toLowerCase(), expectation(spec),
+        return new RunInputs(spec.name(), String.valueOf(spec.file()), spec.description(), spec.job(), spec.parameters(),
+                spec.parallelism(), spec.seed(), spec.execution().name().toLowerCase(), spec.sink().name().toLowerCase(), expectation(spec),
                 configuration, PlannedFault.of(spec.faults()), endsByPlan,
                 settings.coordinatorConfig() == null ? null : settings.coordinatorConfig().intervalMs(), settings.jobId(),
                 settings.checkpointsDirectory().toAbsolutePath().toString(), settings.restoredFrom(),

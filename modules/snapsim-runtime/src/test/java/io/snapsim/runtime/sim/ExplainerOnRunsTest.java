@@ -98,7 +98,7 @@ class ExplainerOnRunsTest {
             r.events().forEach(e -> seen.add(e.type()));
             assertThat(r.sentences()).allSatisfy(s -> assertThat(s).isNotBlank().doesNotContain("null"));
         }
-        assertThat(seen).as("the runs cover the kinds of events a teacher meets").contains("deploy", "failover",
+        assertThat(seen).as("the runs cover the kinds of events a teacher meets").contains("job-graph", "deploy", "failover",
                 "restart-scheduled", "coordinator-crashed", "checkpoint-damaged", "cancel", "savepoint", "job-ended",
                 "checkpoint-triggered", "savepoint-triggered", "checkpoint-acknowledged-by-all", "checkpoint-completed",
                 "checkpoint-stored", "checkpoint-aborted", "checkpoint-subsumed", "savepoint-completed", "retention-applied",
@@ -108,6 +108,8 @@ class ExplainerOnRunsTest {
                 "end-of-input", "sink-precommitted", "sink-committed", "sink-aborted", "fault-injected");
 
         Explained crashes = runs.get(0);
+        assertThat(crashes.of("job-graph")).singleElement().asString().startsWith("job 'running-sum' runs as 2 chains"
+                + " (source x2 and sum->sink x2), 4 tasks in all: ").contains("(sum->sink reads source by hash)");
         assertThat(crashes.of("barrier-received")).anyMatch(s -> s.matches("barrier \\d+ reached sum->sink#\\d on its"
                 + " channel from source#\\d first, after \\d+ records on it; sum->sink#\\d stops reading that channel until"
                 + " barrier \\d+ arrives on its other inputs \\(from source#\\d\\): this is alignment\\."));
