@@ -290,6 +290,28 @@ class RunReportPageTest {
 
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class ARunThatFailedWithoutARestart {
+        Document page;
+
+        @BeforeAll
+        void run(@TempDir Path dir) {
+            Cli.Result result = ReportRuns.run(dir, "fails.yaml", ReportRuns.CRASH
+                    .replace("restart-strategy.type: fixed-delay", "restart-strategy.type: none"));
+            assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+            page = ReportRuns.page(ReportRuns.runDir(result));
+        }
+
+        @Test
+        void theOutcomeSaysTheRunCouldNotBeJudgedAndWhy() {
+            assertThat(page.selectFirst("#outcome .verdict.unknown").text()).isEqualTo("UNKNOWN");
+            assertThat(page.selectFirst("#outcome .explanation").text()).startsWith("The run could not be judged: the run failed")
+                    .contains("injected crash of sum#1 at record 20000");
+            assertThat(page.select("#outcome table.comparison")).as("nothing to compare").isEmpty();
+        }
+    }
+
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     class AJoin {
         Document page;
 
