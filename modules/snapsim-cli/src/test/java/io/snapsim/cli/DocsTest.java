@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The docs cannot go stale: the user guide's sample run is what the command prints today, its table
  * of shipped simulations lists every file in {@code simulations/} with the execution and expectation
- * the file states, the annotated simulation file is one the parser accepts (the README, a front page, is checked
- * once the commands it shows exist).
+ * the file states, the annotated simulation file is one the parser accepts, and every file the
+ * README links to or runs exists.
  */
 class DocsTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
@@ -87,5 +87,39 @@ class DocsTest {
                 Path.of("docs/simulation-files.md"));
 
         assertThat(spec.faults()).isNotEmpty();
+    }
+
+    @Test
+    void theReadmeIsAFrontPageWhoseLinksAndSimulationFilesExist() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        assertThat(readme.lines().count()).as("README.md stays a front page").isLessThanOrEqualTo(150);
+        List<String> missing = new ArrayList<>();
+        Matcher link = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)").matcher(readme);
+        while (link.find()) {
+            if (!link.group(1).startsWith("http") && !Files.exists(ROOT.resolve(link.group(1)))) {
+                missing.add(link.group(1));
+            }
+        }
+        Matcher simulation = Pattern.compile("scripts/snapsim \\w+ (simulations/\\S+\\.yaml)").matcher(readme);
+        while (simulation.find()) {
+            if (!Files.exists(ROOT.resolve(simulation.group(1)))) {
+                missing.add(simulation.group(1));
+            }
+        }
+        assertThat(missing).as("files README.md links to or runs").isEmpty();
+    }
+
+    @Test
+    void everyCommandTheReadmeRunsIsACommandOfSnapsim() throws IOException {
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        Matcher command = Pattern.compile("scripts/snapsim (\\w+)").matcher(readme);
+        List<String> commands = new ArrayList<>();
+        while (command.find()) {
+            commands.add(command.group(1));
+        }
+        assertThat(commands).isNotEmpty();
+        assertThat(new picocli.CommandLine(new SnapsimCommand(java.util.Map.of(), ROOT, false,
+                CommandInput.piped(java.io.InputStream.nullInputStream())))
+                .getSubcommands().keySet()).containsAll(commands);
     }
 }
