@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.snapsim.core.sim.SimulationParser;
 import io.snapsim.core.sim.SimulationSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The docs cannot go stale: the user guide's sample run is what the command prints today, its table
@@ -118,8 +121,8 @@ class DocsTest {
             commands.add(command.group(1));
         }
         assertThat(commands).isNotEmpty();
-        assertThat(new picocli.CommandLine(new SnapsimCommand(java.util.Map.of(), ROOT, false,
-                CommandInput.piped(java.io.InputStream.nullInputStream())))
+        assertThat(new CommandLine(new SnapsimCommand(Map.of(), ROOT, false,
+                CommandInput.piped(InputStream.nullInputStream())))
                 .getSubcommands().keySet()).containsAll(commands);
     }
 }
