@@ -56,13 +56,15 @@ class DistributionIT {
                 .anyMatch(name -> name.startsWith("snapsim-cli-"))
                 .anyMatch(name -> name.startsWith("snapsim-runtime-"))
                 .anyMatch(name -> name.startsWith("snapsim-rocksdb-"))
+                .anyMatch(name -> name.startsWith("snapsim-report-"))
                 .anyMatch(name -> name.startsWith("rocksdbjni-"))
                 .anyMatch(name -> name.startsWith("pekko-actor-typed_2.13-"))
                 .anyMatch(name -> name.startsWith("logback-classic-"))
                 .allMatch(name -> name.endsWith(".jar"))
                 .noneMatch(name -> name.startsWith("junit-") || name.startsWith("assertj-"));
         assertThat(fileNames(home.resolve("simulations")))
-                .contains("wordcount-crash-between-checkpoints.yaml", "wordcount-sweep.yaml");
+                .contains("wordcount-crash-between-checkpoints.yaml", "wordcount-sweep.yaml", "lessons");
+        assertThat(fileNames(home.resolve("simulations/lessons"))).contains("02-alignment.yaml", "09-fifo-channels.yaml");
     }
 
     @Test
