@@ -1,49 +1,32 @@
 package io.snapsim.cli;
 
+import io.snapsim.core.Units;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Formatting shared by the commands that print snapshots: sizes, times and aligned tables. Stateless. */
 final class Display {
-
-    private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Display() {
     }
 
     /** {@code 512 B}, {@code 1.5 KiB}, {@code 8.0 GiB}: binary units, one decimal above bytes. */
     static String bytes(long count) {
-        if (count < 1024) {
-            return count + " B";
-        }
-        double value = count;
-        int unit = -1;
-        while (value >= 1024 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+        return Units.bytes(count);
     }
-
-    /**
-     * Timestamps below this (2001-09-09) are virtual: deterministic runs count milliseconds of
-     * simulated time from 0, live runs record the wall clock.
-     */
-    static final long FIRST_WALL_CLOCK_MILLIS = 1_000_000_000_000L;
 
     /**
      * A timestamp of the job's clock: wall-clock time as ISO-8601 in UTC ({@code 2024-05-01T10:00:00.123Z}),
      * virtual time of a deterministic run as {@code t=39 ms}.
      */
     static String time(long millis) {
-        return millis < FIRST_WALL_CLOCK_MILLIS ? "t=" + millis + " ms" : Instant.ofEpochMilli(millis).toString();
+        return Units.isVirtualTime(millis) ? "t=" + millis + " ms" : Instant.ofEpochMilli(millis).toString();
     }
 
     /** As {@link #time}, with the raw milliseconds after a wall-clock time: {@code 2024-...Z (1714557600123 ms)}. */
     static String timeAndMillis(long millis) {
-        return millis < FIRST_WALL_CLOCK_MILLIS ? time(millis) + " (virtual time of a deterministic run)"
+        return Units.isVirtualTime(millis) ? time(millis) + " (virtual time of a deterministic run)"
                 : time(millis) + " (" + millis + " ms)";
     }
 

@@ -1,29 +1,18 @@
 package io.snapsim.report;
 
+import io.snapsim.core.Units;
 import java.time.Instant;
 import java.util.Locale;
 
 /** How the report writes numbers, sizes and times: binary units, grouped digits, the job's clock. Stateless. */
 final class Format {
-    private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-    /** Times below this (2001-09-09) are virtual: deterministic runs count simulated milliseconds from 0. */
-    private static final long FIRST_WALL_CLOCK_MILLIS = 1_000_000_000_000L;
 
     private Format() {
     }
 
     /** {@code 512 B}, {@code 1.5 KiB}, {@code 8.0 GiB}: binary units, one decimal above bytes, as the CLI prints them. */
     static String bytes(long count) {
-        if (count < 1024) {
-            return count + " B";
-        }
-        double value = count;
-        int unit = -1;
-        while (value >= 1024 && unit < UNITS.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
+        return Units.bytes(count);
     }
 
     /** A count with its digits grouped: {@code 240,960}. */
@@ -46,7 +35,7 @@ final class Format {
      * run's wall clock (for a title attribute).
      */
     static String absolute(long time) {
-        return time < FIRST_WALL_CLOCK_MILLIS ? "virtual time " + time + " ms" : Instant.ofEpochMilli(time).toString();
+        return Units.isVirtualTime(time) ? "virtual time " + time + " ms" : Instant.ofEpochMilli(time).toString();
     }
 
     /** {@code 1 fault}, {@code 2 faults}. */
