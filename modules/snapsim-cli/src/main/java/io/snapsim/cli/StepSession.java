@@ -9,6 +9,7 @@ import io.snapsim.core.explain.TaskView;
 import io.snapsim.core.history.FaultInjected;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.history.HistoryJson;
+import io.snapsim.core.storage.FileTrees;
 import io.snapsim.runtime.sim.RunTap;
 import io.snapsim.runtime.sim.SimulationResult;
 import java.io.PrintWriter;
@@ -79,7 +80,7 @@ final class StepSession implements RunTap {
             SimulationResult result = runs.run(this);
             if (divergence != null) {
                 out.println(divergence);
-                RunFolders.delete(result.runDir());
+                FileTrees.deleteRecursively(result.runDir());
                 return SnapsimCommand.EXIT_BAD_INPUT;
             }
             if (!abandoned) {
@@ -88,7 +89,7 @@ final class StepSession implements RunTap {
                     return result.verdict().outcome().exitCode();
                 }
             }
-            RunFolders.delete(result.runDir()); // replayed into the same folder, from the seed
+            FileTrees.deleteRecursively(result.runDir()); // replayed into the same folder, from the seed
         }
     }
 

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import io.snapsim.core.backend.StateBackends;
 import io.snapsim.core.graph.JobGraph;
 import io.snapsim.core.job.JobResult;
+import io.snapsim.core.storage.FileTrees;
 import io.snapsim.runtime.logging.ActorSystemLogging;
 import io.snapsim.runtime.plan.JobPlan;
 import io.snapsim.runtime.protocol.JobControl;
@@ -13,11 +14,9 @@ import io.snapsim.runtime.services.RuntimeServices;
 import io.snapsim.runtime.services.SystemClock;
 import io.snapsim.runtime.store.JournalSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +76,7 @@ public final class JobRunner {
                 try {
                     io.awaitTermination(10, TimeUnit.SECONDS);
                     if (journalDir != null) {
-                        deleteTree(journalDir);
+                        FileTrees.deleteRecursively(journalDir);
                     }
                     deleteJobFolderIfEmpty(settings);
                     StateBackends.localStateRoots(settings.jobId()).forEach(JobRunner::deleteIfEmpty);
@@ -211,19 +210,6 @@ public final class JobRunner {
 
     private static RandomGenerator seeded(long seed) {
         return new java.util.SplittableRandom(seed);
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 
     /** The job's folder under the checkpoint directory, reserved for its id (JobIds), once nothing is left in it. */
