@@ -46,10 +46,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = parent.workingDirectory().resolve(runDir).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(runDir + ": no such run folder");
-        }
+        Path dir = parent.runFolder(runDir);
         RunRecord record = RunRecord.read(dir);
         RunInputs inputs = record.inputs();
         out.println("snapsim check: " + inputs.simulation() + " (" + inputs.file() + "), seed " + inputs.seed()

@@ -44,10 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = parent.workingDirectory().resolve(runDir).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(runDir + ": no such run folder");
-        }
+        Path dir = parent.runFolder(runDir);
         RunInputs inputs = RunFolder.readInputs(dir);
         Path historyFile = dir.resolve(RunFolder.HISTORY);
         if (!Files.exists(historyFile)) {

@@ -65,10 +65,7 @@ final class ExportCommand implements Callable<Integer> {
         if (defaultName == null) {
             throw new InvalidInputException("--format: unknown format '" + format + "'; expected shiviz or chrome-trace");
         }
-        Path dir = parent.workingDirectory().resolve(runDir).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(runDir + ": no such run folder");
-        }
+        Path dir = parent.runFolder(runDir);
         Path historyFile = dir.resolve(RunFolder.HISTORY);
         if (!Files.exists(historyFile)) {
             throw new InvalidInputException(runDir + ": not a run folder with a history (no " + RunFolder.HISTORY

@@ -1,9 +1,7 @@
 package io.snapsim.cli;
 
-import io.snapsim.core.InvalidInputException;
 import io.snapsim.report.RunReport;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,10 +32,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path dir = parent.workingDirectory().resolve(runDir).toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new InvalidInputException(runDir + ": no such run folder");
-        }
+        Path dir = parent.runFolder(runDir);
         Path page = RunReport.render(dir);
         out.println("report: " + SimulationSetup.display(parent, page));
         out.flush();

@@ -3,6 +3,7 @@ package io.snapsim.cli;
 import io.snapsim.core.InvalidInputException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,20 @@ public final class SnapsimCommand implements Runnable {
 
     Path workingDirectory() {
         return workingDirectory;
+    }
+
+    /**
+     * The run folder {@code given} names, resolved against the working directory, for the commands
+     * that read one (check, report, explain, export).
+     *
+     * @throws InvalidInputException when there is no such folder
+     */
+    Path runFolder(Path given) {
+        Path dir = workingDirectory.resolve(given).toAbsolutePath().normalize();
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidInputException(given + ": no such run folder");
+        }
+        return dir;
     }
 
     @Override
