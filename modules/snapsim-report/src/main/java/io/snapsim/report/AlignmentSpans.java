@@ -1,5 +1,6 @@
 package io.snapsim.report;
 
+import io.snapsim.core.history.Channels;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.history.TaskEvents;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class AlignmentSpans {
     private AlignmentSpans() {
     }
 
-    static List<Object> of(Positions positions, Lanes lanes, Wiring wiring, StringTable strings) {
+    static List<Object> of(Positions positions, Lanes lanes, Channels wiring, StringTable strings) {
         Map<Key, Object[]> open = new HashMap<>();
         Map<Key, Map<Integer, Object[]>> blocked = new HashMap<>();
         Map<String, Double> lastX = new HashMap<>();
@@ -57,12 +58,12 @@ final class AlignmentSpans {
 
     @SuppressWarnings("unchecked")
     private static void block(Map<Key, Object[]> open, Map<Key, Map<Integer, Object[]>> blocked, Key key, int channel,
-                              double x, Lanes lanes, Wiring wiring) {
+                              double x, Lanes lanes, Channels wiring) {
         Object[] span = open.get(key);
         if (span == null) {
             return; // a channel blocked outside an alignment the history shows: nothing to attach it to
         }
-        Wiring.End from = wiring.sender(key.attempt(), key.task(), channel);
+        TaskEvents.ChannelSender from = wiring.sender(key.attempt(), key.task(), channel).orElse(null);
         Object[] entry = {channel, from == null ? -1 : lanes.of(from.task()), x, null, null};
         blocked.get(key).put(channel, entry);
         ((List<Object>) span[6]).add(Arrays.asList(entry));

@@ -1,5 +1,6 @@
 package io.snapsim.report;
 
+import io.snapsim.core.history.Channels;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.history.TaskEvents;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Map;
 /**
  * Barriers as arrows from sender to receiver: each {@code barrier-sent} joined to the
  * {@code barrier-received} at the other end of its channel (by attempt, checkpoint and the
- * channel's two ends, from {@link Wiring}), with the records each side counted before the barrier.
+ * channel's two ends, from {@link Channels}), with the records each side counted before the barrier.
  * A barrier that never arrived (its receiver failed first) is an arrow without an end. Rows are
  * {@code [x0, senderLane, x1 | null, receiverLane | null, checkpoint, sentRecords,
  * receivedRecords | null, attempt]}, ordered by {@code x0}. Stateless.
@@ -23,20 +24,20 @@ final class BarrierArrows {
     private BarrierArrows() {
     }
 
-    static List<Object> of(Positions positions, Lanes lanes, Wiring wiring) {
+    static List<Object> of(Positions positions, Lanes lanes, Channels wiring) {
         Map<Key, Object[]> pending = new LinkedHashMap<>();
         List<Object[]> arrows = new ArrayList<>();
         for (HistoryEvent e : positions.ordered()) {
             if (e instanceof TaskEvents.BarrierSent sent) {
-                Wiring.End to = wiring.receiver(e.attempt(), e.actor(), sent.channel());
+                Channels.Receiver to = wiring.receiver(e.attempt(), e.actor(), sent.channel()).orElse(null);
                 Object[] arrow = {Positions.round(positions.of(e)), lanes.of(e.actor()), null,
                         to == null ? null : lanes.of(to.task()), sent.checkpoint(), sent.records(), null, e.attempt()};
                 pending.put(new Key(e.attempt(), e.actor(), sent.channel(), sent.checkpoint()), arrow);
                 arrows.add(arrow);
             } else if (e instanceof TaskEvents.BarrierReceived received) {
-                Wiring.End from = wiring.sender(e.attempt(), e.actor(), received.channel());
+                TaskEvents.ChannelSender from = wiring.sender(e.attempt(), e.actor(), received.channel()).orElse(null);
                 Object[] arrow = from == null ? null
-                        : pending.remove(new Key(e.attempt(), from.task(), from.channel(), received.checkpoint()));
+                        : pending.remove(new Key(e.attempt(), from.task(), from.output(), received.checkpoint()));
                 if (arrow != null) {
                     arrow[2] = Positions.round(positions.of(e));
                     arrow[3] = lanes.of(e.actor());

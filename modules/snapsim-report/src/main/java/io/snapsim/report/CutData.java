@@ -1,5 +1,6 @@
 package io.snapsim.report;
 
+import io.snapsim.core.history.Channels;
 import io.snapsim.core.history.CheckpointEvents;
 import io.snapsim.core.history.HistoryEvent;
 import io.snapsim.core.history.TaskEvents;
@@ -22,7 +23,7 @@ final class CutData {
     /** The cuts of {@code history}'s checkpoints, in trigger order. */
     static List<CheckpointCut> cuts(List<HistoryEvent> history) {
         Positions positions = new Positions(history);
-        Wiring wiring = new Wiring(history);
+        Channels wiring = Channels.of(history);
         Map<Long, CheckpointCut> cuts = new LinkedHashMap<>();
         Map<String, Long> lastSent = new HashMap<>();
         List<HistoryEvent> ordered = positions.ordered();
@@ -42,7 +43,7 @@ final class CutData {
         return new ArrayList<>(cuts.values());
     }
 
-    private static void apply(CheckpointCut cut, HistoryEvent e, long seq, Wiring wiring, Map<String, Long> lastSent) {
+    private static void apply(CheckpointCut cut, HistoryEvent e, long seq, Channels wiring, Map<String, Long> lastSent) {
         if (e instanceof TaskEvents.BarrierSent s) {
             CheckpointCut.Channel c = cut.sent(e.actor(), s.channel());
             c.sentSeq = seq;
@@ -69,10 +70,10 @@ final class CutData {
         }
     }
 
-    private static void received(CheckpointCut cut, TaskEvents.BarrierReceived r, long seq, Wiring wiring) {
+    private static void received(CheckpointCut cut, TaskEvents.BarrierReceived r, long seq, Channels wiring) {
         cut.task(r.actor()).hasInputs = true;
-        Wiring.End from = wiring.sender(r.attempt(), r.actor(), r.channel());
-        CheckpointCut.Channel c = from == null ? null : cut.outOf(from.task(), from.channel());
+        TaskEvents.ChannelSender from = wiring.sender(r.attempt(), r.actor(), r.channel()).orElse(null);
+        CheckpointCut.Channel c = from == null ? null : cut.outOf(from.task(), from.output());
         if (c != null) {
             cut.receivedBy(c, r.actor(), r.channel());
             c.receivedSeq = seq;

@@ -1,5 +1,6 @@
 package io.snapsim.report;
 
+import io.snapsim.core.history.Channels;
 import io.snapsim.core.history.HistoryEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class TimelineData {
     static Map<String, Object> of(List<HistoryEvent> history) {
         Positions positions = new Positions(history);
         Lanes lanes = Lanes.of(history);
-        Wiring wiring = new Wiring(history);
+        Channels wiring = Channels.of(history);
         StringTable strings = new StringTable();
         EventTable events = new EventTable(strings);
         for (HistoryEvent e : positions.ordered()) {
